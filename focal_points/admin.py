@@ -1,0 +1,47 @@
+from django.contrib import admin
+
+from focal_points.models import FocalPoint, Invitation
+from spot.audit import record
+from spot.models import AuditEvent
+
+
+@admin.register(FocalPoint)
+class FocalPointAdmin(admin.ModelAdmin):
+    list_display = ["user", "country", "agency", "position", "is_lead", "listed_publicly", "is_active", "is_sample"]
+    list_filter = ["is_active", "is_lead", "listed_publicly", "is_sample", "country__subregion", "country"]
+    search_fields = ["user__email", "user__name", "agency", "position", "country__name"]
+    list_select_related = ["user", "country"]
+    autocomplete_fields = ["user"]
+    readonly_fields = ["created_at", "deactivated_at", "deactivated_by"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if form.changed_data:
+            record(
+                request,
+                AuditEvent.Action.MEMBERSHIP_CHANGED,
+                email=obj.user.email,
+                country=obj.country,
+                detail=("Changed " if change else "Created with ") + ", ".join(form.changed_data),
+            )
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations are sent from the portal's invite page (which emails the link); here they are only read."""
+
+    list_display = ["email", "country", "agency", "is_lead", "invited_by", "created_at", "expires_at", "status_label"]
+    list_filter = ["country__subregion", "is_lead", "created_at"]
+    search_fields = ["email", "name", "agency", "country__name"]
+    list_select_related = ["country", "invited_by"]
+    exclude = ["token_hash"]
+
+    @admin.display(description="status")
+    def status_label(self, invitation):
+        return invitation.get_status_display()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,196 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+from spot.models import Country
+
+
+def can_manage_network(user):
+    """ESCAP staff: invite to any country, deactivate memberships, see every invitation."""
+    return user.is_authenticated and user.is_active and user.has_perm("focal_points.manage_network")
+
+
+def active_membership(user):
+    """The person's active focal-point membership, or None; cached on the user for the request."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_active_membership"):
+        user._active_membership = FocalPoint.objects.active().select_related("country").filter(user=user).first()
+    return user._active_membership
+
+
+def can_invite_to(user, country):
+    if can_manage_network(user):
+        return True
+    membership = active_membership(user)
+    return membership is not None and membership.is_lead and membership.country_id == country.pk
+
+
+def can_read_network(user):
+    """The network directory is for signed-in focal points and staff."""
+    return can_manage_network(user) or active_membership(user) is not None
+
+
+class FocalPointQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True, user__is_active=True)
+
+    def for_country(self, country):
+        return self.filter(country=country)
+
+    def listed_publicly(self):
+        return self.filter(listed_publicly=True)
+
+    def manageable_by(self, user):
+        return self if can_manage_network(user) else self.none()
+
+
+class FocalPoint(models.Model):
+    """A person's membership of a country's focal-point team."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="focal_points")
+    agency = models.CharField("ministry or agency", max_length=200)
+    position = models.CharField(max_length=200, blank=True)
+    is_lead = models.BooleanField(
+        "lead focal point", default=False, help_text="A lead may invite colleagues of their own country."
+    )
+    listed_publicly = models.BooleanField(
+        "listed by name publicly",
+        default=False,
+        help_text="The person agrees that their name and position appear on the public country page.",
+    )
+    is_active = models.BooleanField(default=True)
+    is_sample = models.BooleanField(default=False, help_text="Demonstration data, shown as such.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    deactivated_at = models.DateTimeField(null=True, blank=True)
+    deactivated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = FocalPointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country__name", "-is_lead", "user__name"]
+        verbose_name = "focal point"
+        permissions = [
+            ("manage_network", "Can invite focal points to any country and manage memberships"),
+        ]
+        constraints = [
+            # A person acts for one country at a time.
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(is_active=True), name="focalpoint_one_active_per_user"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_active=True) | models.Q(deactivated_at__isnull=False),
+                name="focalpoint_deactivation_dated",
+            ),
+        ]
+        indexes = [
+            # Country pages and the directory list a country's active members.
+            models.Index(fields=["country", "is_active"], name="focalpoint_country_active_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.country.iso3}, {self.agency})"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Neither accepted nor revoked (possibly expired)."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+    def pending(self):
+        return self.open().filter(expires_at__gt=timezone.now())
+
+    def manageable_by(self, user):
+        if can_manage_network(user):
+            return self
+        membership = active_membership(user)
+        if membership is not None and membership.is_lead:
+            return self.filter(country=membership.country)
+        return self.none()
+
+
+class Invitation(models.Model):
+    """An emailed, single-use, expiring invitation to join a country's focal-point team.
+
+    Only a hash of the token is stored: the link in the email is the only copy.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        EXPIRED = "expired", "Expired"
+        REVOKED = "revoked", "Revoked"
+
+    email = models.EmailField()
+    name = models.CharField("full name", max_length=150, blank=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="invitations")
+    agency = models.CharField("ministry or agency", max_length=200)
+    position = models.CharField(max_length=200, blank=True)
+    is_lead = models.BooleanField("lead focal point", default=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="invitations_sent"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            # Re-inviting revokes the earlier invitation, so one link at most works per address.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_one_open_per_email",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(accepted_at__isnull=True) | models.Q(revoked_at__isnull=True),
+                name="invitation_not_accepted_and_revoked",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.country.iso3}"
+
+    @staticmethod
+    def hash_token(token):
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @staticmethod
+    def new_token():
+        return secrets.token_urlsafe(32)
+
+    @property
+    def status(self):
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+    def get_status_display(self):
+        return self.Status(self.status).label
+
+    @staticmethod
+    def acceptance_url(token):
+        return settings.SITE_URL + reverse("invitation_accept", args=[token])

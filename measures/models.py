@@ -1,0 +1,92 @@
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+
+
+class Measure(models.Model):
+    """One of the 12 measures of the Action Plan. Reference data, loaded by migration."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    # A short name for headings and tables; the authoritative wording is `text`.
+    title = models.CharField(max_length=80)
+    text = models.TextField(help_text="The measure's wording, verbatim from the Action Plan.")
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(number__gte=1, number__lte=12), name="measure_number_1_to_12"),
+        ]
+
+    def __str__(self):
+        return f"Measure {self.number}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("measure_detail", args=[self.number])
+
+
+class MeasureTarget(models.Model):
+    """A sub-target of a measure: measure 7's baseline (7.1), intermediate (7.2) and final (7.3) targets."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
+    number = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField(help_text="The year the baseline or target refers to.")
+    text = models.TextField(help_text="The sub-target's wording, verbatim from the Action Plan.")
+
+    class Meta:
+        ordering = ["measure__number", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "number"], name="measuretarget_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} ({self.year})"
+
+    @property
+    def code(self):
+        return f"{self.measure.number}.{self.number}"
+
+
+class AgeGroup(models.TextChoices):
+    CHILDREN = "children", "Children"
+    WORKING_AGE = "working age", "Working age"
+    OLDER_PERSONS = "older persons", "Older persons"
+    ALL_AGES = "all ages", "All ages"
+
+
+class Sex(models.TextChoices):
+    TOTAL = "total", "Total"
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+
+
+class CoverageCategory(models.Model):
+    """An SDG indicator 1.3.1 population group, as the ILO reports it. Reference data."""
+
+    code = models.CharField(max_length=20, unique=True)
+    ilo_series_code = models.CharField("ILO series code", max_length=40, unique=True)
+    name = models.CharField(max_length=200)
+    age_group = models.CharField(max_length=20, choices=AgeGroup.choices)
+    sexes = ArrayField(
+        models.CharField(max_length=10, choices=Sex.choices),
+        help_text="The sexes this category is reported for.",
+    )
+    position = models.PositiveSmallIntegerField(help_text="Order in tables.")
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name_plural = "coverage categories"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(age_group__in=AgeGroup.values), name="coveragecategory_age_group_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sexes__contained_by=Sex.values) & ~models.Q(sexes=[]),
+                name="coveragecategory_sexes_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_sexes_display(self):
+        return ", ".join(Sex(sex).label for sex in self.sexes)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SpotConfig(AppConfig):
+    name = "spot"
+    verbose_name = "SPOT portal"
+
+    def ready(self):
+        from spot import audit  # noqa: F401  (connects the sign-in signal receivers)

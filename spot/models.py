@@ -1,0 +1,180 @@
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+
+class UserManager(DjangoUserManager):
+    """Users are identified by email; there is no username."""
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person who can sign in: a focal point or a member of ESCAP staff."""
+
+    username = None
+    first_name = None
+    last_name = None
+    name = models.CharField("full name", max_length=150, blank=True)
+    email = models.EmailField("email address", unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["name", "email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_case_insensitive"),
+        ]
+
+    def __str__(self):
+        return self.name or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.lower()
+        super().save(*args, **kwargs)
+
+    def get_full_name(self):
+        return self.name or self.email
+
+    def get_short_name(self):
+        return self.name.split(" ")[0] if self.name else self.email
+
+
+class Subregion(models.TextChoices):
+    """ESCAP's subregions, in the order the portal lists them."""
+
+    EAST_NORTH_EAST_ASIA = "enea", "East and North-East Asia"
+    SOUTH_EAST_ASIA = "sea", "South-East Asia"
+    SOUTH_SOUTH_WEST_ASIA = "sswa", "South and South-West Asia"
+    NORTH_CENTRAL_ASIA = "nca", "North and Central Asia"
+    PACIFIC = "pacific", "Pacific"
+    NON_REGIONAL = "non-regional", "Non-regional"
+
+    @classmethod
+    def position(cls, value):
+        return list(cls.values).index(value)
+
+
+class Membership(models.TextChoices):
+    MEMBER = "member", "Member"
+    ASSOCIATE = "associate", "Associate member"
+
+
+class CountryQuerySet(models.QuerySet):
+    def by_subregion(self):
+        """Countries grouped as (subregion label, [countries]) in the portal's subregion order."""
+        groups = {value: [] for value in Subregion.values}
+        for country in self.order_by("name"):
+            groups[country.subregion].append(country)
+        return [(Subregion(value).label, countries) for value, countries in groups.items() if countries]
+
+
+class Country(models.Model):
+    """An ESCAP member or associate member. Reference data, loaded by migration."""
+
+    iso3 = models.CharField("ISO 3166 alpha-3 code", max_length=3, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    subregion = models.CharField(max_length=20, choices=Subregion.choices)
+    membership = models.CharField(max_length=10, choices=Membership.choices)
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(iso3__regex=r"^[A-Z]{3}$"), name="country_iso3_upper_alpha3"),
+            models.CheckConstraint(condition=models.Q(subregion__in=Subregion.values), name="country_subregion_valid"),
+            models.CheckConstraint(
+                condition=models.Q(membership__in=Membership.values), name="country_membership_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("country_detail", args=[self.slug])
+
+    @property
+    def slug(self):
+        return self.iso3.lower()
+
+    @property
+    def is_associate(self):
+        return self.membership == Membership.ASSOCIATE
+
+
+class AuditAction(models.TextChoices):
+    SIGNED_IN = "signed-in", "Signed in"
+    SIGN_IN_FAILED = "sign-in-failed", "Sign-in failed"
+    SIGNED_OUT = "signed-out", "Signed out"
+    INVITATION_SENT = "invitation-sent", "Invitation sent"
+    INVITATION_ACCEPTED = "invitation-accepted", "Invitation accepted"
+    INVITATION_REVOKED = "invitation-revoked", "Invitation revoked"
+    MEMBERSHIP_CHANGED = "membership-changed", "Membership changed"
+    MEMBERSHIP_DEACTIVATED = "membership-deactivated", "Membership deactivated"
+    ROLE_CHANGED = "role-changed", "Role changed"
+    PASSWORD_CHANGED = "password-changed", "Password changed"
+    PASSWORD_RESET = "password-reset", "Password reset"
+    TWO_FACTOR_CHANGED = "two-factor-changed", "Two-factor settings changed"
+
+
+class AuditEvent(models.Model):
+    """Something that happened to an account, an invitation or a membership.
+
+    Written once by the code that does the thing; never edited afterwards.
+    """
+
+    Action = AuditAction
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events")
+    # The email typed or concerned, kept even when no account matches or the account is deleted.
+    email = models.EmailField(blank=True)
+    action = models.CharField(max_length=30, choices=Action.choices)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL)
+    detail = models.TextField(blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(action__in=AuditAction.values), name="auditevent_action_valid"),
+        ]
+        indexes = [
+            # The admin's "what happened to this person" search.
+            models.Index(fields=["email", "-created_at"], name="auditevent_email_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.email}"
+
+
+def subregion_order(field="subregion"):
+    """An expression that sorts by the portal's subregion order rather than alphabetically."""
+    return models.Case(
+        *(models.When(**{field: value}, then=position) for position, value in enumerate(Subregion.values)),
+        output_field=models.IntegerField(),
+    )

@@ -1,0 +1,79 @@
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+
+from focal_points.models import FocalPoint, Invitation, active_membership, can_manage_network
+from measures.models import Measure
+from spot.models import Country
+
+
+def home(request):
+    return render(
+        request,
+        "spot/home.html",
+        {
+            "measures": Measure.objects.all(),
+            "subregions": Country.objects.by_subregion(),
+        },
+    )
+
+
+def about(request):
+    return render(request, "spot/about.html")
+
+
+def country_list(request):
+    countries = Country.objects.all()
+    return render(
+        request,
+        "spot/country_list.html",
+        {
+            "subregions": countries.by_subregion(),
+            "member_count": sum(1 for c in countries if not c.is_associate),
+            "associate_count": sum(1 for c in countries if c.is_associate),
+        },
+    )
+
+
+def country_detail(request, iso3):
+    country = get_object_or_404(Country, iso3=iso3.upper())
+    focal_points = list(
+        FocalPoint.objects.active().for_country(country).select_related("user").order_by("agency", "user__name")
+    )
+    agencies = sorted({focal_point.agency for focal_point in focal_points})
+    return render(
+        request,
+        "spot/country_detail.html",
+        {
+            "country": country,
+            "agencies": agencies,
+            "listed_focal_points": [fp for fp in focal_points if fp.listed_publicly],
+            "has_sample_focal_points": any(fp.is_sample for fp in focal_points),
+        },
+    )
+
+
+@login_required
+def workspace(request):
+    """Where a person lands after signing in: their country and team, or staff's queues."""
+    user = request.user
+    membership = active_membership(user)
+    context = {
+        "membership": membership,
+        "is_network_manager": can_manage_network(user),
+        "has_two_factor": Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
+    }
+    if membership is not None:
+        context["team"] = (
+            FocalPoint.objects.active()
+            .for_country(membership.country)
+            .select_related("user")
+            .order_by("-is_lead", "user__name")
+        )
+        if membership.is_lead:
+            context["country_invitations"] = Invitation.objects.manageable_by(user).open().select_related("invited_by")
+    if context["is_network_manager"]:
+        context["open_invitations"] = (
+            Invitation.objects.open().select_related("country", "invited_by").order_by("expires_at")[:50]
+        )
+    return render(request, "spot/workspace.html", context)
