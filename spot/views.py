@@ -23,14 +23,16 @@ def about(request):
 
 
 def country_list(request):
-    countries = Country.objects.all()
+    subregions = Country.objects.by_subregion()
+    countries = [country for _, members in subregions for country in members]
+    associate_count = sum(1 for country in countries if country.is_associate)
     return render(
         request,
         "spot/country_list.html",
         {
-            "subregions": countries.by_subregion(),
-            "member_count": sum(1 for c in countries if not c.is_associate),
-            "associate_count": sum(1 for c in countries if c.is_associate),
+            "subregions": subregions,
+            "member_count": len(countries) - associate_count,
+            "associate_count": associate_count,
         },
     )
 

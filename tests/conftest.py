@@ -1,0 +1,114 @@
+"""Personas and fast settings shared by every test.
+
+The personas are those of the portal's access rules: an anonymous visitor, a
+focal point of one country (a lead), a colleague in the same country, a focal
+point of another country, and a member of ESCAP staff with two-factor sign-in.
+"""
+
+import os
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from focal_points.models import FocalPoint
+from spot.models import Country, User
+
+# Browser tests drive a live server from the test thread, which Django's async guard would refuse.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "a-long-test-password-42"
+
+
+@pytest.fixture(autouse=True)
+def fast_settings(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def make_user(email, name, **extra):
+    return User.objects.create_user(email=email, password=PASSWORD, name=name, **extra)
+
+
+def make_focal_point(email, name, iso3, *, is_lead=False, agency="Ministry of Social Welfare", **extra):
+    user = make_user(email, name)
+    FocalPoint.objects.create(
+        user=user, country=Country.objects.get(iso3=iso3), agency=agency, is_lead=is_lead, **extra
+    )
+    return user
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def thailand():
+    return Country.objects.get(iso3="THA")
+
+
+@pytest.fixture
+def fiji():
+    return Country.objects.get(iso3="FJI")
+
+
+@pytest.fixture
+def focal_point(db):
+    """The lead focal point of Thailand."""
+    return make_focal_point(
+        "lead@social.go.th", "Niran Lead", "THA", is_lead=True, agency="Ministry of Social Development"
+    )
+
+
+@pytest.fixture
+def colleague(db):
+    """A focal point of Thailand who is not the lead."""
+    return make_focal_point("colleague@sso.go.th", "Ploy Colleague", "THA", agency="Social Security Office")
+
+
+@pytest.fixture
+def other_focal_point(db):
+    """The lead focal point of another country (Fiji)."""
+    return make_focal_point(
+        "lead@welfare.gov.fj", "Mere Other", "FJI", is_lead=True, agency="Ministry of Women and Social Protection"
+    )
+
+
+@pytest.fixture
+def staff(db):
+    """A member of ESCAP staff, in the staff group, with two-factor sign-in set up."""
+    user = make_user("officer@escap.example.org", "Dana Staff", is_staff=True)
+    user.groups.add(Group.objects.get(name="ESCAP staff"))
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def anonymous_client():
+    return Client()
+
+
+@pytest.fixture
+def focal_point_client(focal_point):
+    return signed_in(focal_point)
+
+
+@pytest.fixture
+def colleague_client(colleague):
+    return signed_in(colleague)
+
+
+@pytest.fixture
+def other_client(other_focal_point):
+    return signed_in(other_focal_point)
+
+
+@pytest.fixture
+def staff_client(staff):
+    return signed_in(staff)
