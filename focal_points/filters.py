@@ -6,7 +6,7 @@ from spot.models import Country, Subregion
 
 class DirectoryFilter(django_filters.FilterSet):
     subregion = django_filters.ChoiceFilter(
-        field_name="country__subregion", choices=Subregion.choices, empty_label="All subregions"
+        field_name="country__subregion", label="Subregion", choices=Subregion.choices, empty_label="All subregions"
     )
     country = django_filters.ModelChoiceFilter(
         queryset=Country.objects.all(), to_field_name="iso3", empty_label="All countries"

@@ -12,7 +12,7 @@ from spot.models import Country
 
 def can_manage_network(user):
     """ESCAP staff: invite to any country, deactivate memberships, see every invitation."""
-    return user.is_authenticated and user.is_active and user.has_perm("focal_points.manage_network")
+    return user.is_authenticated and user.is_staff and user.has_perm("focal_points.manage_network")
 
 
 def active_membership(user):

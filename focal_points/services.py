@@ -48,7 +48,7 @@ def invite_focal_point(*, request, invited_by, email, country, agency, position=
         if replaced:
             detail += f"; replaces {replaced} earlier invitation(s)"
         record(request, Action.INVITATION_SENT, actor=invited_by, email=email, country=country, detail=detail)
-        transaction.on_commit(lambda: emails.send_invitation(invitation, token))
+    emails.send_invitation(invitation, token)
     return invitation, replaced
 
 
@@ -83,7 +83,7 @@ def accept_invitation(*, request, invitation, name, password, listed_publicly):
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
         record(request, Action.INVITATION_ACCEPTED, actor=user, country=invitation.country)
-        transaction.on_commit(lambda: emails.send_invitation_accepted(invitation))
+    emails.send_invitation_accepted(invitation)
     return user
 
 

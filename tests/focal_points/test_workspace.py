@@ -1,0 +1,58 @@
+import pytest
+
+from focal_points import services
+from focal_points.models import FocalPoint
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_sends_anonymous_visitors_to_sign_in(client):
+    assert client.get("/my/")["Location"] == "/accounts/login/?next=/my/"
+
+
+def test_it_shows_a_focal_point_their_country_and_team(colleague_client, focal_point, colleague):
+    content = colleague_client.get("/my/").content.decode()
+    assert "focal point of" in content and 'href="/countries/tha/"' in content
+    assert "The team of Thailand" in content
+    assert "Niran Lead" in content and "Ploy Colleague" in content
+    assert "Invite a colleague" not in content
+
+
+def test_it_offers_a_lead_to_invite_and_lists_their_invitations(rf, focal_point, focal_point_client, thailand):
+    request = rf.post("/")
+    request.user = focal_point
+    services.invite_focal_point(
+        request=request, invited_by=focal_point, email="pending@m.go.th", country=thailand, agency="Ministry"
+    )
+    content = focal_point_client.get("/my/").content.decode()
+    assert "Invite a colleague" in content
+    assert "pending@m.go.th" in content
+    assert "1 invitation to your team not yet accepted" in content
+
+
+def test_it_never_shows_another_country_team(other_client, focal_point):
+    content = other_client.get("/my/").content.decode()
+    assert "The team of Fiji" in content
+    assert "Niran Lead" not in content
+
+
+def test_it_shows_staff_the_open_invitations_of_every_country(rf, staff, staff_client, fiji, thailand):
+    for email, country in [("a@m.gov.fj", fiji), ("b@m.go.th", thailand)]:
+        request = rf.post("/")
+        request.user = staff
+        services.invite_focal_point(request=request, invited_by=staff, email=email, country=country, agency="M")
+    content = staff_client.get("/my/").content.decode()
+    assert "a@m.gov.fj" in content and "b@m.go.th" in content
+    assert "2 invitations not yet accepted" in content
+
+
+def test_it_lets_a_focal_point_change_their_public_listing(colleague_client, colleague):
+    response = colleague_client.post("/my/membership/", {"position": "Senior analyst", "listed_publicly": "on"})
+    assert response.status_code == 302
+    membership = FocalPoint.objects.get(user=colleague)
+    assert (membership.position, membership.listed_publicly) == ("Senior analyst", True)
+
+
+def test_it_keeps_the_workspace_queries_few(staff_client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        assert staff_client.get("/my/").status_code == 200
