@@ -133,6 +133,8 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[SPOT] "
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# Tell people by email when their password or two-factor settings change.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {
     # Per address: 10 failures a minute; per account: 5 failures in 15 minutes.
     "login_failed": "10/m/ip,5/15m/key",

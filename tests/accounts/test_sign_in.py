@@ -59,6 +59,7 @@ def test_it_resets_a_forgotten_password_by_email(client, focal_point):
     client.post("/accounts/password/reset/", {"email": "lead@social.go.th"})
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
+    assert "Someone (probably you) asked to reset the password of your SPOT account." in body
     link = next(word for word in body.split() if "/accounts/password/reset/key/" in word)
     path = link.split("://", 1)[1].split("/", 1)[1]
     response = client.get("/" + path, follow=True)
@@ -127,3 +128,20 @@ def test_it_refuses_a_deactivated_account(client):
     response = client.post("/accounts/login/", {"login": "gone@m.go.th", "password": PASSWORD}, follow=True)
     assert "_auth_user_id" not in client.session
     assert "This account is inactive." in response.content.decode()
+
+
+def test_it_explains_accounts_are_by_invitation_when_resetting_an_unknown_address(client):
+    client.post("/accounts/password/reset/", {"email": "stranger@example.org"})
+    body = mail.outbox[0].body
+    assert "there is no account with this address" in body
+    assert "SPOT accounts are created by invitation" in body
+    assert "/accounts/signup/" not in body
+
+
+def test_it_tells_a_person_by_email_when_their_password_changed(focal_point_client):
+    focal_point_client.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": "another-long-password-9", "password2": "another-long-password-9"},
+    )
+    assert mail.outbox[-1].to == ["lead@social.go.th"]
+    assert "http://127.0.0.1:8000" in mail.outbox[-1].body
