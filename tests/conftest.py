@@ -5,11 +5,14 @@ focal point of one country (a lead), a colleague in the same country, a focal
 point of another country, and a member of ESCAP staff with two-factor sign-in.
 """
 
+import importlib
 import os
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 from focal_points.models import FocalPoint
@@ -19,6 +22,16 @@ from spot.models import Country, User
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "a-long-test-password-42"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(request):
+    """Rate-limit counters must not leak between tests (a Redis cache outlives the test transaction)."""
+    uses_database = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    )
+    if uses_database:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +59,25 @@ def signed_in(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+# The data migrations whose rows a transactional test's flush removes.
+REFERENCE_DATA = [
+    ("spot.migrations.0002_countries", "load"),
+    ("measures.migrations.0002_reference_data", "load"),
+    ("focal_points.migrations.0003_escap_staff_group", "create_group"),
+]
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """A committed (transactional) database with the reference data an earlier flush removed.
+
+    Django's serialized rollback would do this, but it does not survive Playwright's event loop.
+    """
+    if not Country.objects.exists():
+        for module, function in REFERENCE_DATA:
+            getattr(importlib.import_module(module), function)(django_apps, None)
 
 
 @pytest.fixture

@@ -1,13 +1,9 @@
 """Browser tests: Debian's Chromium driven by Playwright against the live test server."""
 
-import importlib
 import shutil
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
-
-from spot.models import Country
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,23 +27,9 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-# The data migrations whose rows a transactional test's flush removes.
-REFERENCE_DATA = [
-    ("spot.migrations.0002_countries", "load"),
-    ("measures.migrations.0002_reference_data", "load"),
-    ("focal_points.migrations.0003_escap_staff_group", "create_group"),
-]
-
-
 @pytest.fixture(autouse=True)
-def browser_database(transactional_db, live_server):
-    """A live server for each browser test, with the reference data that an earlier test's flush removed.
-
-    (Django's serialized rollback does not survive Playwright's event loop in the same thread.)
-    """
-    if not Country.objects.exists():
-        for module, function in REFERENCE_DATA:
-            getattr(importlib.import_module(module), function)(django_apps, None)
+def browser_database(reference_data, live_server):
+    """A live server for each browser test, on a database with its reference data."""
 
 
 @pytest.fixture
