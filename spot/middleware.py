@@ -1,4 +1,5 @@
 from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -20,7 +21,7 @@ class StaffTwoFactorMiddleware:
             user.is_authenticated
             and user.is_staff
             and not request.path.startswith(OPEN_PREFIXES)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            and not is_mfa_enabled(user, types=[Authenticator.Type.TOTP])
         ):
             messages.warning(
                 request,

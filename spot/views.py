@@ -1,4 +1,5 @@
 from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
@@ -63,7 +64,7 @@ def workspace(request):
     context = {
         "membership": membership,
         "is_network_manager": can_manage_network(user),
-        "has_two_factor": Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
+        "has_two_factor": is_mfa_enabled(user, types=[Authenticator.Type.TOTP]),
     }
     if membership is not None:
         context["team"] = (

@@ -7,14 +7,17 @@ point of another country, and a member of ESCAP staff with two-factor sign-in.
 
 import importlib
 import os
+import re
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, RequestFactory
 
+from focal_points import services
 from focal_points.models import FocalPoint
 from spot.models import Country, User
 
@@ -53,6 +56,17 @@ def make_focal_point(email, name, iso3, *, is_lead=False, agency="Ministry of So
         user=user, country=Country.objects.get(iso3=iso3), agency=agency, is_lead=is_lead, **extra
     )
     return user
+
+
+def invite(by, country, email, agency="Ministry of Social Welfare", **extra):
+    """Send an invitation as `by`; return it with the path of the link in its email."""
+    request = RequestFactory().post("/network/invite/")
+    request.user = by
+    invitation, _ = services.invite_focal_point(
+        request=request, invited_by=by, email=email, country=country, agency=agency, **extra
+    )
+    link = re.search(r"/invitations/[^/\s]+/", mail.outbox[-1].body).group(0)
+    return invitation, link
 
 
 def signed_in(user):

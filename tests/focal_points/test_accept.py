@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from focal_points import services
 from focal_points.models import FocalPoint, Invitation
 from spot.models import AuditEvent, User
+from tests.conftest import invite
 
 pytestmark = pytest.mark.django_db
 
@@ -16,20 +16,11 @@ NEW_PASSWORD = "a-good-new-password-31"
 
 
 @pytest.fixture
-def invitation_link(rf, staff, fiji):
-    request = rf.post("/network/invite/")
-    request.user = staff
-    services.invite_focal_point(
-        request=request,
-        invited_by=staff,
-        email="new@welfare.gov.fj",
-        name="Sera New",
-        country=fiji,
-        agency="Department of Social Welfare",
-        position="Senior officer",
+def invitation_link(staff, fiji):
+    _, link = invite(
+        staff, fiji, "new@welfare.gov.fj", agency="Department of Social Welfare", name="Sera New", position="Officer"
     )
-    body = mail.outbox[-1].body
-    return "/invitations/" + body.split("/invitations/")[1].split("/")[0] + "/"
+    return link
 
 
 def accept(client, link, **overrides):
@@ -127,12 +118,7 @@ def test_it_refuses_when_the_email_got_an_account_meanwhile(client, invitation_l
     assert "This invitation has already been used" in response.content.decode()
 
 
-def test_it_makes_a_lead_invitation_a_lead_membership(client, staff, fiji, rf):
-    request = rf.post("/")
-    request.user = staff
-    services.invite_focal_point(
-        request=request, invited_by=staff, email="lead@new.gov.fj", country=fiji, agency="Ministry", is_lead=True
-    )
-    link = "/invitations/" + mail.outbox[-1].body.split("/invitations/")[1].split("/")[0] + "/"
+def test_it_makes_a_lead_invitation_a_lead_membership(client, staff, fiji):
+    _, link = invite(staff, fiji, "lead@new.gov.fj", is_lead=True)
     accept(client, link)
     assert FocalPoint.objects.get(user__email="lead@new.gov.fj").is_lead

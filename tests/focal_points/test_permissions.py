@@ -2,19 +2,15 @@
 
 import pytest
 
-from focal_points import services
 from focal_points.models import FocalPoint, Invitation
+from tests.conftest import invite
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def thai_invitation(rf, staff, thailand):
-    request = rf.post("/")
-    request.user = staff
-    invitation, _ = services.invite_focal_point(
-        request=request, invited_by=staff, email="pending@m.go.th", country=thailand, agency="Ministry"
-    )
+def thai_invitation(staff, thailand):
+    invitation, _ = invite(staff, thailand, "pending@m.go.th")
     return invitation
 
 

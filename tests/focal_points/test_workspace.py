@@ -1,7 +1,7 @@
 import pytest
 
-from focal_points import services
 from focal_points.models import FocalPoint
+from tests.conftest import invite
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +18,8 @@ def test_it_shows_a_focal_point_their_country_and_team(colleague_client, focal_p
     assert "Invite a colleague" not in content
 
 
-def test_it_offers_a_lead_to_invite_and_lists_their_invitations(rf, focal_point, focal_point_client, thailand):
-    request = rf.post("/")
-    request.user = focal_point
-    services.invite_focal_point(
-        request=request, invited_by=focal_point, email="pending@m.go.th", country=thailand, agency="Ministry"
-    )
+def test_it_offers_a_lead_to_invite_and_lists_their_invitations(focal_point, focal_point_client, thailand):
+    invite(focal_point, thailand, "pending@m.go.th")
     content = focal_point_client.get("/my/").content.decode()
     assert "Invite a colleague" in content
     assert "pending@m.go.th" in content
@@ -36,11 +32,9 @@ def test_it_never_shows_another_country_team(other_client, focal_point):
     assert "Niran Lead" not in content
 
 
-def test_it_shows_staff_the_open_invitations_of_every_country(rf, staff, staff_client, fiji, thailand):
-    for email, country in [("a@m.gov.fj", fiji), ("b@m.go.th", thailand)]:
-        request = rf.post("/")
-        request.user = staff
-        services.invite_focal_point(request=request, invited_by=staff, email=email, country=country, agency="M")
+def test_it_shows_staff_the_open_invitations_of_every_country(staff, staff_client, fiji, thailand):
+    invite(staff, fiji, "a@m.gov.fj")
+    invite(staff, thailand, "b@m.go.th")
     content = staff_client.get("/my/").content.decode()
     assert "a@m.gov.fj" in content and "b@m.go.th" in content
     assert "2 invitations not yet accepted" in content
