@@ -16,8 +16,9 @@ class InvitationForm(forms.ModelForm):
             "is_lead": "A lead focal point may invite colleagues from their own country.",
         }
 
-    def __init__(self, *args, fixed_country=None, **kwargs):
+    def __init__(self, *args, inviter, fixed_country=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.inviter = inviter
         self.fields["country"].empty_label = "Choose a country"
         if fixed_country is not None:
             self.fields["country"].initial = fixed_country
@@ -30,6 +31,19 @@ class InvitationForm(forms.ModelForm):
             raise forms.ValidationError(
                 "An account with this email address already exists, so it cannot be invited again. "
                 "If the person should act for another country, ESCAP staff can change their membership."
+            )
+        # Inviting again replaces an earlier open invitation, but only one the inviter may manage.
+        elsewhere = (
+            Invitation.objects.open()
+            .filter(email__iexact=email)
+            .exclude(pk__in=Invitation.objects.manageable_by(self.inviter).values("pk"))
+            .select_related("country")
+            .first()
+        )
+        if elsewhere is not None:
+            raise forms.ValidationError(
+                f"This address already has an open invitation to the team of {elsewhere.country.name}. "
+                "Ask ESCAP staff if the person should join your team instead."
             )
         return email
 

@@ -49,7 +49,7 @@ def invite(request):
     else:
         raise PermissionDenied("Only ESCAP staff and lead focal points can invite.")
 
-    form = InvitationForm(request.POST or None, fixed_country=fixed_country)
+    form = InvitationForm(request.POST or None, inviter=request.user, fixed_country=fixed_country)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if not can_invite_to(request.user, data["country"]):

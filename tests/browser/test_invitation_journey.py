@@ -88,3 +88,33 @@ def test_it_takes_a_new_focal_point_from_invitation_email_to_workspace(
     page.goto(live_server.url + "/countries/fji/")
     expect(page.get_by_text("Sera Navua, Principal welfare officer")).to_be_visible()
     screenshot("journey-6-country-page")
+
+
+def test_it_makes_a_new_staff_member_set_up_two_factor_before_the_admin(page, live_server, screenshot):
+    from django.contrib.auth.models import Group
+
+    from tests.conftest import make_user
+
+    officer = make_user("new.officer@escap.example.org", "New Officer", is_staff=True)
+    officer.groups.add(Group.objects.get(name="ESCAP staff"))
+
+    page.goto(live_server.url + "/admin/")
+    page.get_by_label("Email").fill(officer.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    # Sent to set up an authenticator app, after confirming the password once more.
+    expect(page.locator(".message--warning")).to_contain_text("Staff accounts must use two-factor sign-in")
+    screenshot("staff-1-confirm-password")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page).to_have_url(re.compile("/accounts/2fa/totp/activate/"))
+    screenshot("staff-2-set-up-two-factor")
+
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Authenticator code").fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+    page.get_by_role("button", name="Activate").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Recovery codes", re.I))
+    screenshot("staff-3-recovery-codes")
+
+    page.goto(live_server.url + "/admin/")
+    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()

@@ -5,7 +5,7 @@ from django.core import mail
 
 from focal_points.models import Invitation
 from spot.models import AuditEvent
-from tests.conftest import make_focal_point
+from tests.conftest import invite, make_focal_point
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +105,20 @@ def test_it_replaces_an_earlier_invitation_when_inviting_again(staff_client, fij
     assert first.status == Invitation.Status.REVOKED
     assert Invitation.objects.pending().count() == 1
     assert len(mail.outbox) == 2
+
+
+def test_it_does_not_let_a_lead_replace_another_country_invitation(staff, focal_point_client, fiji):
+    earlier, _ = invite(staff, fiji, "sought.after@m.gov")
+    response = focal_point_client.post("/network/invite/", invitation_data(email="sought.after@m.gov"))
+    assert "already has an open invitation to the team of Fiji" in response.content.decode()
+    earlier.refresh_from_db()
+    assert earlier.status == Invitation.Status.PENDING
+    assert Invitation.objects.count() == 1
+
+
+def test_it_lets_a_lead_replace_their_own_country_invitation(focal_point, focal_point_client, thailand):
+    earlier, _ = invite(focal_point, thailand, "again@m.go.th")
+    focal_point_client.post("/network/invite/", invitation_data(email="again@m.go.th"))
+    earlier.refresh_from_db()
+    assert earlier.status == Invitation.Status.REVOKED
+    assert Invitation.objects.pending().get().country == thailand
