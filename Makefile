@@ -6,7 +6,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 DEV := DEBUG=true
 
-.PHONY: run test check format stop-db demo-code browser-tools
+.PHONY: run test check format stop-db demo-code browser-tools benchmark
 
 run: $(VENV)/.installed
 	$(DEV) $(PYTHON) manage.py migrate --noinput
@@ -51,3 +51,7 @@ node_modules/axe-core/axe.min.js: package.json
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm; }
 	npm install --no-audit --no-fund --silent
 	touch $@
+
+# Query counts as data grows, and throughput/latency of the public pages under gunicorn.
+benchmark: $(VENV)/.installed
+	$(DEV) $(PYTHON) scripts/benchmark.py
