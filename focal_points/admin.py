@@ -1,5 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from focal_points import services
 from focal_points.models import FocalPoint, Invitation
 from spot.audit import record
 from spot.models import AuditEvent
@@ -12,7 +13,32 @@ class FocalPointAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__name", "agency", "position", "country__name"]
     list_select_related = ["user", "country"]
     autocomplete_fields = ["user"]
-    readonly_fields = ["created_at", "deactivated_at", "deactivated_by"]
+    # Deactivation goes through the actions (or the directory), which date it and record it.
+    readonly_fields = ["is_active", "created_at", "deactivated_at", "deactivated_by"]
+    actions = ["deactivate", "reactivate"]
+
+    @admin.action(description="Deactivate the selected memberships")
+    def deactivate(self, request, queryset):
+        done = sum(
+            services.deactivate_membership(request=request, membership=membership, by=request.user)
+            for membership in queryset.select_related("user", "country")
+        )
+        self.message_user(request, f"{done} membership(s) deactivated.", messages.SUCCESS)
+
+    @admin.action(description="Reactivate the selected memberships")
+    def reactivate(self, request, queryset):
+        done = sum(
+            services.reactivate_membership(request=request, membership=membership, by=request.user)
+            for membership in queryset.select_related("user", "country")
+        )
+        skipped = queryset.count() - done
+        self.message_user(request, f"{done} membership(s) reactivated.", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                f"{skipped} left as they were: already active, or the person is active for another country.",
+                messages.WARNING,
+            )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -2,6 +2,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -84,7 +85,10 @@ class FocalPoint(models.Model):
         constraints = [
             # A person acts for one country at a time.
             models.UniqueConstraint(
-                fields=["user"], condition=models.Q(is_active=True), name="focalpoint_one_active_per_user"
+                fields=["user"],
+                condition=models.Q(is_active=True),
+                name="focalpoint_one_active_per_user",
+                violation_error_message="This person already acts for a country; deactivate that membership first.",
             ),
             models.CheckConstraint(
                 condition=models.Q(is_active=True) | models.Q(deactivated_at__isnull=False),
@@ -98,6 +102,11 @@ class FocalPoint(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.country.iso3}, {self.agency})"
+
+    def clean(self):
+        others = FocalPoint.objects.filter(user_id=self.user_id, is_active=True).exclude(pk=self.pk)
+        if self.is_active and self.user_id and others.exists():
+            raise ValidationError({"user": "This person already acts for a country; deactivate that membership first."})
 
 
 class InvitationQuerySet(models.QuerySet):

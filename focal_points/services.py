@@ -111,3 +111,23 @@ def deactivate_membership(*, request, membership, by):
                 detail=membership.agency,
             )
     return bool(updated)
+
+
+def reactivate_membership(*, request, membership, by):
+    """Let the person act for the country again; refused if they are active elsewhere meanwhile."""
+    with transaction.atomic():
+        if FocalPoint.objects.filter(user=membership.user, is_active=True).exclude(pk=membership.pk).exists():
+            return False
+        updated = FocalPoint.objects.filter(pk=membership.pk, is_active=False).update(
+            is_active=True, deactivated_at=None, deactivated_by=None
+        )
+        if updated:
+            record(
+                request,
+                Action.MEMBERSHIP_CHANGED,
+                actor=by,
+                email=membership.user.email,
+                country=membership.country,
+                detail="Reactivated",
+            )
+    return bool(updated)

@@ -103,3 +103,30 @@ def test_it_records_membership_changes_made_in_the_admin(superuser_client, colle
     assert response.status_code == 302
     event = AuditEvent.objects.get(action=AuditEvent.Action.MEMBERSHIP_CHANGED)
     assert "is_lead" in event.detail
+
+
+def test_it_deactivates_and_reactivates_memberships_from_the_admin_with_a_record(superuser_client, staff, colleague):
+    membership = FocalPoint.objects.get(user=colleague)
+    changelist = "/admin/focal_points/focalpoint/"
+    superuser_client.post(changelist, {"action": "deactivate", "_selected_action": [membership.pk]})
+    membership.refresh_from_db()
+    assert (membership.is_active, membership.deactivated_by) == (False, staff)
+    response = superuser_client.post(
+        changelist, {"action": "reactivate", "_selected_action": [membership.pk]}, follow=True
+    )
+    assert "1 membership(s) reactivated." in response.content.decode()
+    membership.refresh_from_db()
+    assert membership.is_active and membership.deactivated_at is None
+    assert list(
+        AuditEvent.objects.filter(email=colleague.email).order_by("created_at").values_list("action", flat=True)
+    ) == [AuditEvent.Action.MEMBERSHIP_DEACTIVATED, AuditEvent.Action.MEMBERSHIP_CHANGED]
+
+
+def test_it_explains_a_second_active_membership_next_to_the_form(superuser_client, colleague, fiji):
+    response = superuser_client.post(
+        "/admin/focal_points/focalpoint/add/",
+        {"user": colleague.pk, "country": fiji.pk, "agency": "Ministry", "position": ""},
+    )
+    assert response.status_code == 200
+    assert "This person already acts for a country" in response.content.decode()
+    assert FocalPoint.objects.filter(user=colleague).count() == 1
