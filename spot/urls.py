@@ -17,6 +17,8 @@ urlpatterns = [
     path("my/", views.workspace, name="workspace"),
     path("measures/", include("measures.urls")),
     path("", include("focal_points.urls")),
+    # The sign-in email is the work address an invitation was sent to; staff change it in the admin.
+    path("accounts/email/", views.email_change_refused, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

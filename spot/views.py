@@ -1,7 +1,8 @@
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from focal_points.models import FocalPoint, Invitation, active_membership, can_manage_network
 from measures.models import Measure
@@ -54,6 +55,16 @@ def country_detail(request, iso3):
             "has_sample_focal_points": any(fp.is_sample for fp in focal_points),
         },
     )
+
+
+@login_required
+def email_change_refused(request):
+    messages.info(
+        request,
+        "Your sign-in email is the work address you were invited with. "
+        "To change it, ask the ESCAP secretariat: they update it for you.",
+    )
+    return redirect("workspace")
 
 
 @login_required

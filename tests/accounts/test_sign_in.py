@@ -192,3 +192,14 @@ def test_it_tells_a_person_by_email_when_their_password_changed(focal_point_clie
     )
     assert mail.outbox[-1].to == ["lead@social.go.th"]
     assert "http://127.0.0.1:8000" in mail.outbox[-1].body
+
+
+def test_it_does_not_let_a_person_change_their_sign_in_email_themselves(focal_point_client, focal_point):
+    response = focal_point_client.post("/accounts/email/", {"action_add": "", "email": "else@example.org"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/my/"
+    assert "To change it, ask the ESCAP secretariat" in response.content.decode()
+    focal_point.refresh_from_db()
+    assert focal_point.email == "lead@social.go.th"
+    from allauth.account.models import EmailAddress
+
+    assert not EmailAddress.objects.filter(email="else@example.org").exists()
