@@ -37,6 +37,9 @@ def can_read_network(user):
     return can_manage_network(user) or active_membership(user) is not None
 
 
+ONE_ACTIVE_MEMBERSHIP = "This person already acts for a country; deactivate that membership first."
+
+
 class FocalPointQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True, user__is_active=True)
@@ -88,7 +91,7 @@ class FocalPoint(models.Model):
                 fields=["user"],
                 condition=models.Q(is_active=True),
                 name="focalpoint_one_active_per_user",
-                violation_error_message="This person already acts for a country; deactivate that membership first.",
+                violation_error_message=ONE_ACTIVE_MEMBERSHIP,
             ),
             models.CheckConstraint(
                 condition=models.Q(is_active=True) | models.Q(deactivated_at__isnull=False),
@@ -104,9 +107,12 @@ class FocalPoint(models.Model):
         return f"{self.user} ({self.country.iso3}, {self.agency})"
 
     def clean(self):
-        others = FocalPoint.objects.filter(user_id=self.user_id, is_active=True).exclude(pk=self.pk)
-        if self.is_active and self.user_id and others.exists():
-            raise ValidationError({"user": "This person already acts for a country; deactivate that membership first."})
+        if self.is_active and self.user_id and self.person_active_elsewhere():
+            raise ValidationError({"user": ONE_ACTIVE_MEMBERSHIP})
+
+    def person_active_elsewhere(self):
+        """Whether the same person has another active membership (a person acts for one country)."""
+        return FocalPoint.objects.filter(user_id=self.user_id, is_active=True).exclude(pk=self.pk).exists()
 
 
 class InvitationQuerySet(models.QuerySet):

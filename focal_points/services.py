@@ -116,7 +116,7 @@ def deactivate_membership(*, request, membership, by):
 def reactivate_membership(*, request, membership, by):
     """Let the person act for the country again; refused if they are active elsewhere meanwhile."""
     with transaction.atomic():
-        if FocalPoint.objects.filter(user=membership.user, is_active=True).exclude(pk=membership.pk).exists():
+        if membership.person_active_elsewhere():
             return False
         updated = FocalPoint.objects.filter(pk=membership.pk, is_active=False).update(
             is_active=True, deactivated_at=None, deactivated_by=None

@@ -70,7 +70,6 @@ def query_counts():
 
     from focal_points.models import FocalPoint
 
-    member = FocalPoint.objects.select_related("user").first()
     rows = []
     for size in DATA_SIZES:
         grow_focal_points(size)
@@ -81,7 +80,7 @@ def query_counts():
                 client.get(page, HTTP_HOST="127.0.0.1")
             counts.append(len(queries))
         signed_in = Client()
-        member = member or FocalPoint.objects.select_related("user").first()
+        member = FocalPoint.objects.select_related("user").first()
         if member:
             signed_in.force_login(member.user)
             with CaptureQueriesContext(connection) as queries:
