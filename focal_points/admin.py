@@ -1,9 +1,8 @@
 from django.contrib import admin, messages
 
 from focal_points import services
-from focal_points.models import FocalPoint, Invitation
-from spot.audit import record
-from spot.models import AuditEvent
+from focal_points.models import FocalPoint, Invitation, NetworkAction
+from spot.audit import client_ip, record
 
 
 @admin.register(FocalPoint)
@@ -20,7 +19,7 @@ class FocalPointAdmin(admin.ModelAdmin):
     @admin.action(description="Deactivate the selected memberships")
     def deactivate(self, request, queryset):
         done = sum(
-            services.deactivate_membership(request=request, membership=membership, by=request.user)
+            services.deactivate_membership(membership=membership, actor=request.user, ip=client_ip(request))
             for membership in queryset.select_related("user", "country")
         )
         self.message_user(request, f"{done} membership(s) deactivated.", messages.SUCCESS)
@@ -28,7 +27,7 @@ class FocalPointAdmin(admin.ModelAdmin):
     @admin.action(description="Reactivate the selected memberships")
     def reactivate(self, request, queryset):
         done = sum(
-            services.reactivate_membership(request=request, membership=membership, by=request.user)
+            services.reactivate_membership(membership=membership, actor=request.user, ip=client_ip(request))
             for membership in queryset.select_related("user", "country")
         )
         skipped = queryset.count() - done
@@ -44,10 +43,11 @@ class FocalPointAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if form.changed_data:
             record(
-                request,
-                AuditEvent.Action.MEMBERSHIP_CHANGED,
+                NetworkAction.MEMBERSHIP_CHANGED,
+                actor=request.user,
+                ip=client_ip(request),
+                target=obj,
                 email=obj.user.email,
-                country=obj.country,
                 detail=("Changed " if change else "Created with ") + ", ".join(form.changed_data),
             )
 

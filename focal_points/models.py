@@ -5,36 +5,23 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from spot.audit import register_actions
 from spot.models import Country
+from spot.validators import validate_single_line
 
 
-def can_manage_network(user):
-    """ESCAP staff: invite to any country, deactivate memberships, see every invitation."""
-    return user.is_authenticated and user.is_staff and user.has_perm("focal_points.manage_network")
+@register_actions
+class NetworkAction(models.TextChoices):
+    """What happens in the focal-point network, as the audit log names it."""
 
-
-def active_membership(user):
-    """The person's active focal-point membership, or None; cached on the user for the request."""
-    if not user.is_authenticated:
-        return None
-    if not hasattr(user, "_active_membership"):
-        user._active_membership = FocalPoint.objects.active().select_related("country").filter(user=user).first()
-    return user._active_membership
-
-
-def can_invite_to(user, country):
-    if can_manage_network(user):
-        return True
-    membership = active_membership(user)
-    return membership is not None and membership.is_lead and membership.country_id == country.pk
-
-
-def can_read_network(user):
-    """The network directory is for signed-in focal points and staff."""
-    return can_manage_network(user) or active_membership(user) is not None
+    INVITATION_SENT = "invitation-sent", _("Invitation sent")
+    INVITATION_ACCEPTED = "invitation-accepted", _("Invitation accepted")
+    INVITATION_REVOKED = "invitation-revoked", _("Invitation revoked")
+    MEMBERSHIP_CHANGED = "membership-changed", _("Membership changed")
+    MEMBERSHIP_DEACTIVATED = "membership-deactivated", _("Membership deactivated")
 
 
 ONE_ACTIVE_MEMBERSHIP = "This person already acts for a country; deactivate that membership first."
@@ -50,17 +37,14 @@ class FocalPointQuerySet(models.QuerySet):
     def listed_publicly(self):
         return self.filter(listed_publicly=True)
 
-    def manageable_by(self, user):
-        return self if can_manage_network(user) else self.none()
-
 
 class FocalPoint(models.Model):
     """A person's membership of a country's focal-point team."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="focal_points")
-    agency = models.CharField("ministry or agency", max_length=200)
-    position = models.CharField(max_length=200, blank=True)
+    agency = models.CharField("ministry or agency", max_length=200, validators=[validate_single_line])
+    position = models.CharField(max_length=200, blank=True, validators=[validate_single_line])
     is_lead = models.BooleanField(
         "lead focal point", default=False, help_text="A lead may invite colleagues of their own country."
     )
@@ -123,14 +107,6 @@ class InvitationQuerySet(models.QuerySet):
     def pending(self):
         return self.open().filter(expires_at__gt=timezone.now())
 
-    def manageable_by(self, user):
-        if can_manage_network(user):
-            return self
-        membership = active_membership(user)
-        if membership is not None and membership.is_lead:
-            return self.filter(country=membership.country)
-        return self.none()
-
 
 class Invitation(models.Model):
     """An emailed, single-use, expiring invitation to join a country's focal-point team.
@@ -145,10 +121,10 @@ class Invitation(models.Model):
         REVOKED = "revoked", "Revoked"
 
     email = models.EmailField()
-    name = models.CharField("full name", max_length=150, blank=True)
+    name = models.CharField("full name", max_length=150, blank=True, validators=[validate_single_line])
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="invitations")
-    agency = models.CharField("ministry or agency", max_length=200)
-    position = models.CharField(max_length=200, blank=True)
+    agency = models.CharField("ministry or agency", max_length=200, validators=[validate_single_line])
+    position = models.CharField(max_length=200, blank=True, validators=[validate_single_line])
     is_lead = models.BooleanField("lead focal point", default=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
@@ -205,7 +181,3 @@ class Invitation(models.Model):
 
     def get_status_display(self):
         return self.Status(self.status).label
-
-    @staticmethod
-    def acceptance_url(token):
-        return settings.SITE_URL + reverse("invitation_accept", args=[token])

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from spot.audit import record
+from spot.audit import ACTIONS, AccountAction, client_ip, record
 from spot.models import AuditEvent, Country, User
 
 
@@ -42,8 +42,10 @@ class UserAdmin(DjangoUserAdmin):
             user = form.instance
             groups = ", ".join(group.name for group in user.groups.all()) or "none"
             record(
-                request,
-                AuditEvent.Action.ROLE_CHANGED,
+                AccountAction.ROLE_CHANGED,
+                actor=request.user,
+                ip=client_ip(request),
+                target=user,
                 email=user.email,
                 detail=f"Changed {', '.join(changed)}: active={user.is_active}, staff={user.is_staff}, "
                 f"superuser={user.is_superuser}, groups={groups}",
@@ -57,10 +59,23 @@ class CountryAdmin(ReadOnlyAdmin):
     search_fields = ["name", "iso3"]
 
 
+class ActionFilter(admin.SimpleListFilter):
+    """The registered actions of every app, by their labels."""
+
+    title = "action"
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return sorted(((name, member.label) for name, member in ACTIONS.items()), key=lambda item: str(item[1]))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "action", "email", "actor", "country", "ip_address", "detail"]
-    list_filter = ["action", "country__subregion", "created_at"]
+    list_display = ["created_at", "action_label", "email", "actor", "country", "target_type", "ip_address", "detail"]
+    list_filter = [ActionFilter, "country__subregion", "created_at"]
     search_fields = ["email", "actor__email", "detail", "ip_address"]
-    list_select_related = ["actor", "country"]
+    list_select_related = ["actor", "country", "target_type"]
     date_hierarchy = "created_at"

@@ -6,4 +6,4 @@ class SpotConfig(AppConfig):
     verbose_name = "SPOT portal"
 
     def ready(self):
-        from spot import audit  # noqa: F401  (connects the sign-in signal receivers)
+        from spot import receivers  # noqa: F401  (connects the sign-in signal receivers)

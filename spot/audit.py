@@ -1,73 +1,88 @@
-"""The audit log: who did what, when, and from where.
+"""The audit log: who did what, to what, when, and from where.
 
-Sign-ins, sign-outs and account changes arrive as signals from Django and
-allauth; everything else is recorded by the service function that does it.
+Each app owns the names of its actions: a `TextChoices` class registered with
+`register_actions` (as a class decorator, in the app's models module). The
+column holds only the name, so an app adds an action without a migration of
+`spot`:
+
+    @register_actions
+    class ReportAction(models.TextChoices):
+        SUBMITTED = "report-submitted", _("Report submitted")
+
+    record(ReportAction.SUBMITTED, actor=user, ip=ip, target=report, country=report.country)
+
+Services call `record` with the actor and the client's address (`client_ip`
+of the request, taken by the view); they never receive the request itself.
 """
 
-from allauth.account.adapter import get_adapter
-from allauth.account.signals import password_changed, password_reset
-from allauth.mfa.signals import authenticator_added, authenticator_removed, authenticator_reset
-from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.core.exceptions import PermissionDenied
-from django.dispatch import receiver
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from spot.models import AuditEvent
 
-Action = AuditEvent.Action
+# Every registered action name with its label, across all apps.
+ACTIONS = {}
+
+
+def register_actions(choices):
+    """Make a `TextChoices` class's members valid audit actions. Names are unique across apps."""
+    for member in choices:
+        if member.value in ACTIONS and ACTIONS[member.value] is not member:
+            raise ImproperlyConfigured(f"The audit action {member.value!r} is registered twice.")
+        ACTIONS[member.value] = member
+    return choices
+
+
+def action_label(name):
+    member = ACTIONS.get(name)
+    return member.label if member is not None else name
+
+
+@register_actions
+class AccountAction(models.TextChoices):
+    """What happens to accounts: sign-ins, passwords, two-factor, roles."""
+
+    SIGNED_IN = "signed-in", _("Signed in")
+    SIGN_IN_FAILED = "sign-in-failed", _("Sign-in failed")
+    SIGNED_OUT = "signed-out", _("Signed out")
+    ROLE_CHANGED = "role-changed", _("Role changed")
+    PASSWORD_CHANGED = "password-changed", _("Password changed")
+    PASSWORD_RESET = "password-reset", _("Password reset")
+    TWO_FACTOR_CHANGED = "two-factor-changed", _("Two-factor settings changed")
 
 
 def client_ip(request):
-    """The client's address as allauth's rate limits see it (honours the trusted proxy count)."""
+    """The client's address as the sign-in rate limits see it (honours TRUSTED_PROXY_COUNT)."""
     if request is None:
         return None
+    from allauth.account.adapter import get_adapter
+
     try:
         return get_adapter(request).get_client_ip(request)
     except PermissionDenied:
         return None
 
 
-def record(request, action, *, actor=None, email="", country=None, detail=""):
-    if actor is None and request is not None and request.user.is_authenticated:
-        actor = request.user
+def clean_text(text):
+    """PostgreSQL refuses NUL characters in text; what a person typed is recorded without them."""
+    return str(text).replace("\x00", "")
+
+
+def record(action, *, actor=None, ip=None, email="", target=None, country=None, detail=""):
+    """Write one audit event. `target` is the object acted on (any model); `country` defaults to its country."""
+    if action not in ACTIONS:
+        raise ValueError(f"{action!r} is not a registered audit action.")
+    if actor is not None and not actor.is_authenticated:
+        actor = None
+    if country is None and target is not None:
+        country = getattr(target, "country", None)
     return AuditEvent.objects.create(
         actor=actor,
-        email=email or (actor.email if actor else ""),
+        email=clean_text(email or (actor.email if actor else ""))[:254],
         action=action,
+        target=target,
         country=country,
-        detail=detail,
-        ip_address=client_ip(request),
+        detail=clean_text(detail),
+        ip_address=ip,
     )
-
-
-@receiver(user_logged_in)
-def record_sign_in(sender, request, user, **kwargs):
-    record(request, Action.SIGNED_IN, actor=user)
-
-
-@receiver(user_logged_out)
-def record_sign_out(sender, request, user, **kwargs):
-    if user is not None:
-        record(request, Action.SIGNED_OUT, actor=user)
-
-
-@receiver(user_login_failed)
-def record_failed_sign_in(sender, credentials, request=None, **kwargs):
-    email = str(credentials.get("email") or credentials.get("username") or "")[:254]
-    record(request, Action.SIGN_IN_FAILED, email=email)
-
-
-@receiver(password_changed)
-def record_password_change(sender, request, user, **kwargs):
-    record(request, Action.PASSWORD_CHANGED, actor=user)
-
-
-@receiver(password_reset)
-def record_password_reset(sender, request, user, **kwargs):
-    record(request, Action.PASSWORD_RESET, actor=user)
-
-
-@receiver(authenticator_added)
-@receiver(authenticator_removed)
-@receiver(authenticator_reset)
-def record_two_factor_change(sender, request, user, authenticator, **kwargs):
-    record(request, Action.TWO_FACTOR_CHANGED, actor=user, detail=f"{authenticator.get_type_display()}")

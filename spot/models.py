@@ -1,8 +1,12 @@
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+
+from spot.validators import validate_single_line
 
 
 class UserManager(DjangoUserManager):
@@ -33,7 +37,7 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    name = models.CharField("full name", max_length=150, blank=True)
+    name = models.CharField("full name", max_length=150, blank=True, validators=[validate_single_line])
     email = models.EmailField("email address", unique=True)
 
     USERNAME_FIELD = "email"
@@ -126,34 +130,23 @@ class Country(models.Model):
         return self.membership == Membership.ASSOCIATE
 
 
-class AuditAction(models.TextChoices):
-    SIGNED_IN = "signed-in", "Signed in"
-    SIGN_IN_FAILED = "sign-in-failed", "Sign-in failed"
-    SIGNED_OUT = "signed-out", "Signed out"
-    INVITATION_SENT = "invitation-sent", "Invitation sent"
-    INVITATION_ACCEPTED = "invitation-accepted", "Invitation accepted"
-    INVITATION_REVOKED = "invitation-revoked", "Invitation revoked"
-    MEMBERSHIP_CHANGED = "membership-changed", "Membership changed"
-    MEMBERSHIP_DEACTIVATED = "membership-deactivated", "Membership deactivated"
-    ROLE_CHANGED = "role-changed", "Role changed"
-    PASSWORD_CHANGED = "password-changed", "Password changed"
-    PASSWORD_RESET = "password-reset", "Password reset"
-    TWO_FACTOR_CHANGED = "two-factor-changed", "Two-factor settings changed"
-
-
 class AuditEvent(models.Model):
-    """Something that happened to an account, an invitation or a membership.
+    """Something that happened: to an account, an invitation, a membership, a report, a practice.
 
-    Written once by the code that does the thing; never edited afterwards.
+    Written once by the code that does the thing (through `spot.audit.record`); never edited
+    afterwards. `action` is a name registered by the app that owns it (see `spot.audit`), so
+    apps add actions without a migration here.
     """
-
-    Action = AuditAction
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events")
     # The email typed or concerned, kept even when no account matches or the account is deleted.
     email = models.EmailField(blank=True)
-    action = models.CharField(max_length=30, choices=Action.choices)
+    action = models.CharField(max_length=50)
+    # The object acted on, of any model; kept as a type and key so that deleting it leaves the record.
+    target_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    target_id = models.CharField(max_length=64, null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
     country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL)
     detail = models.TextField(blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
@@ -161,15 +154,25 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(action__in=AuditAction.values), name="auditevent_action_valid"),
+            models.CheckConstraint(
+                condition=models.Q(action__regex=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"), name="auditevent_action_slug"
+            ),
         ]
         indexes = [
             # The admin's "what happened to this person" search.
             models.Index(fields=["email", "-created_at"], name="auditevent_email_idx"),
+            # The history of one object (a report's or a practice's audit trail).
+            models.Index(fields=["target_type", "target_id", "-created_at"], name="auditevent_target_idx"),
         ]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.email}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action_label} {self.email}"
+
+    @property
+    def action_label(self):
+        from spot.audit import action_label
+
+        return action_label(self.action)
 
 
 def subregion_order(field="subregion"):

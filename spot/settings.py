@@ -27,8 +27,15 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# The portal's own address, used in emails (invitation links) sent outside a request.
+# The portal's own address: every link in an email is built from it, never from a request's Host header.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where people write to the ESCAP secretariat (the contact page, emails, error pages).
+SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "escap-sdd@un.org")
+# The Action Plan on ESCAP's own site, linked from every page's footer.
+ACTION_PLAN_URL = env_str(
+    "ACTION_PLAN_URL",
+    "https://www.unescap.org/kp/2020/action-plan-strengthen-regional-cooperation-social-protection-asia-and-pacific",
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -48,11 +55,13 @@ INSTALLED_APPS = [
     "focal_points",
     "progress_reports",
     "good_practices",
+    "portal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "spot.middleware.MalformedRequestMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -62,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "spot.middleware.StaffTwoFactorMiddleware",
+    "spot.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "spot.urls"
@@ -77,6 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.navigation",
             ],
         },
     },
@@ -131,7 +142,8 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[SPOT] "
+EMAIL_SUBJECT_PREFIX = "[SPOT] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = EMAIL_SUBJECT_PREFIX
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 # Tell people by email when their password or two-factor settings change.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
@@ -139,7 +151,12 @@ ACCOUNT_RATE_LIMITS = {
     # Per address: 10 failures a minute; per account: 5 failures in 15 minutes.
     "login_failed": "10/m/ip,5/15m/key",
     "reset_password": "20/m/ip,3/m/key",
+    # Invitations, per inviter: enough for a workshop, not for a script.
+    "invite": "5/m/user,30/h/user",
 }
+# Behind reverse proxies, the client is the address the nearest trusted proxy saw
+# (the n-th from the right in X-Forwarded-For); rate limits and the audit log both use it.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "SPOT portal"
 
@@ -155,7 +172,7 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
-if env_bool("BEHIND_PROXY", False):
+if env_bool("BEHIND_PROXY", ALLAUTH_TRUSTED_PROXY_COUNT > 0):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,8 +1,10 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
-from spot import views
+from spot.converters import ISO3Converter
+
+register_converter(ISO3Converter, "iso3")
 
 # The admin signs in through the portal's sign-in, with its rate limits and two-factor step.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -10,15 +12,9 @@ admin.site.site_header = "SPOT portal administration"
 admin.site.site_title = "SPOT admin"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("about/", views.about, name="about"),
-    path("countries/", views.country_list, name="country_list"),
-    path("countries/<str:iso3>/", views.country_detail, name="country_detail"),
-    path("my/", views.workspace, name="workspace"),
+    path("", include("portal.urls")),
     path("measures/", include("measures.urls")),
     path("", include("focal_points.urls")),
-    # The sign-in email is the work address an invitation was sent to; staff change it in the admin.
-    path("accounts/email/", views.email_change_refused, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -15,7 +15,7 @@ from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
-from django.test import Client, RequestFactory
+from django.test import Client, TestCase
 
 from focal_points import services
 from focal_points.models import FocalPoint
@@ -46,6 +46,11 @@ def fast_settings(settings):
     }
 
 
+def emails_sent():
+    """Run what the block commits to do, such as sending email, when the block ends (as a real commit would)."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 def make_user(email, name, **extra):
     return User.objects.create_user(email=email, password=PASSWORD, name=name, **extra)
 
@@ -60,11 +65,10 @@ def make_focal_point(email, name, iso3, *, is_lead=False, agency="Ministry of So
 
 def invite(by, country, email, agency="Ministry of Social Welfare", **extra):
     """Send an invitation as `by`; return it with the path of the link in its email."""
-    request = RequestFactory().post("/network/invite/")
-    request.user = by
-    invitation, _ = services.invite_focal_point(
-        request=request, invited_by=by, email=email, country=country, agency=agency, **extra
-    )
+    with emails_sent():
+        invitation, _ = services.invite_focal_point(
+            actor=by, ip="127.0.0.1", email=email, country=country, agency=agency, **extra
+        )
     link = re.search(r"/invitations/[^/\s]+/", mail.outbox[-1].body).group(0)
     return invitation, link
 

@@ -1,6 +1,6 @@
 import pytest
 
-from focal_points.models import FocalPoint
+from focal_points.models import FocalPoint, NetworkAction
 from spot.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def test_it_lets_staff_deactivate_a_membership(staff, staff_client, colleague):
     membership.refresh_from_db()
     assert (membership.is_active, membership.deactivated_by) == (False, staff)
     assert AuditEvent.objects.filter(
-        action=AuditEvent.Action.MEMBERSHIP_DEACTIVATED, actor=staff, email=colleague.email
+        action=NetworkAction.MEMBERSHIP_DEACTIVATED, actor=staff, email=colleague.email
     ).exists()
 
 

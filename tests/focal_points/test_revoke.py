@@ -1,6 +1,6 @@
 import pytest
 
-from focal_points.models import Invitation
+from focal_points.models import Invitation, NetworkAction
 from spot.models import AuditEvent
 from tests.conftest import invite
 
@@ -14,7 +14,7 @@ def test_it_lets_a_lead_revoke_an_invitation_to_their_team(focal_point, focal_po
     invitation.refresh_from_db()
     assert invitation.status == Invitation.Status.REVOKED
     assert invitation.revoked_by == focal_point
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.INVITATION_REVOKED, email="invitee@m.go.th").exists()
+    assert AuditEvent.objects.filter(action=NetworkAction.INVITATION_REVOKED, email="invitee@m.go.th").exists()
     assert "This invitation is no longer valid" in focal_point_client.get(link).content.decode()
 
 

@@ -1,10 +1,15 @@
+"""The pages that gather several apps: home, about, countries, the workspace, the trust pages."""
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
-from focal_points.models import FocalPoint, Invitation, active_membership, can_manage_network
+from focal_points import permissions as network
+from focal_points.models import FocalPoint, Invitation
 from measures.models import Measure
 from spot.models import Country
 
@@ -12,7 +17,7 @@ from spot.models import Country
 def home(request):
     return render(
         request,
-        "spot/home.html",
+        "portal/home.html",
         {
             "measures": Measure.objects.all(),
             "subregions": Country.objects.by_subregion(),
@@ -21,16 +26,32 @@ def home(request):
 
 
 def about(request):
-    return render(request, "spot/about.html")
+    return render(request, "portal/about.html")
+
+
+def contact(request):
+    return render(request, "portal/contact.html", {"secretariat_email": settings.SECRETARIAT_EMAIL})
+
+
+def privacy(request):
+    return render(
+        request,
+        "portal/privacy.html",
+        {"secretariat_email": settings.SECRETARIAT_EMAIL, "session_hours": settings.SESSION_COOKIE_AGE // 3600},
+    )
+
+
+def accessibility(request):
+    return render(request, "portal/accessibility.html", {"secretariat_email": settings.SECRETARIAT_EMAIL})
 
 
 def country_list(request):
     subregions = Country.objects.by_subregion()
-    countries = [country for _, members in subregions for country in members]
+    countries = [country for _subregion, members in subregions for country in members]
     associate_count = sum(1 for country in countries if country.is_associate)
     return render(
         request,
-        "spot/country_list.html",
+        "portal/country_list.html",
         {
             "subregions": subregions,
             "member_count": len(countries) - associate_count,
@@ -40,14 +61,14 @@ def country_list(request):
 
 
 def country_detail(request, iso3):
-    country = get_object_or_404(Country, iso3=iso3.upper())
+    country = get_object_or_404(Country, iso3=iso3)
     focal_points = list(
         FocalPoint.objects.active().for_country(country).select_related("user").order_by("agency", "user__name")
     )
     agencies = sorted({focal_point.agency for focal_point in focal_points})
     return render(
         request,
-        "spot/country_detail.html",
+        "portal/country_detail.html",
         {
             "country": country,
             "agencies": agencies,
@@ -61,8 +82,10 @@ def country_detail(request, iso3):
 def email_change_refused(request):
     messages.info(
         request,
-        "Your sign-in email is the work address you were invited with. "
-        "To change it, ask the ESCAP secretariat: they update it for you.",
+        _(
+            "Your sign-in email is the work address you were invited with. "
+            "To change it, ask the ESCAP secretariat: they update it for you."
+        ),
     )
     return redirect("workspace")
 
@@ -71,10 +94,11 @@ def email_change_refused(request):
 def workspace(request):
     """Where a person lands after signing in: their country and team, or staff's queues."""
     user = request.user
-    membership = active_membership(user)
+    membership = network.acting_membership(user)
     context = {
         "membership": membership,
-        "is_network_manager": can_manage_network(user),
+        "is_network_manager": network.can_manage_network(user),
+        "can_invite": network.can_invite(user),
         "has_two_factor": is_mfa_enabled(user, types=[Authenticator.Type.TOTP]),
     }
     if membership is not None:
@@ -85,9 +109,9 @@ def workspace(request):
             .order_by("-is_lead", "user__name")
         )
         if membership.is_lead:
-            context["country_invitations"] = Invitation.objects.manageable_by(user).open().select_related("invited_by")
+            context["country_invitations"] = network.invitations_manageable_by(user).open().select_related("invited_by")
     if context["is_network_manager"]:
         context["open_invitations"] = (
             Invitation.objects.open().select_related("country", "invited_by").order_by("expires_at")[:50]
         )
-    return render(request, "spot/workspace.html", context)
+    return render(request, "portal/workspace.html", context)

@@ -4,7 +4,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from spot.management.commands.load_demo import DEMO_STAFF, DEMO_STAFF_TOTP_SECRET
+from portal.management.commands.load_demo import DEMO_STAFF, DEMO_STAFF_TOTP_SECRET
 
 
 class Command(BaseCommand):

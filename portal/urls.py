@@ -1,0 +1,16 @@
+from django.urls import path
+
+from portal import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("contact/", views.contact, name="contact"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("countries/", views.country_list, name="country_list"),
+    path("countries/<iso3:iso3>/", views.country_detail, name="country_detail"),
+    path("my/", views.workspace, name="workspace"),
+    # The sign-in email is the work address an invitation was sent to; staff change it in the admin.
+    path("accounts/email/", views.email_change_refused, name="account_email"),
+]
