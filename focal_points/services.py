@@ -14,6 +14,7 @@ from django.utils import timezone
 from focal_points import emails
 from focal_points.models import FocalPoint, Invitation, NetworkAction
 from spot.audit import record
+from spot.public_cache import content_changed
 
 
 class InvitationUnusable(Exception):
@@ -88,6 +89,7 @@ def accept_invitation(*, invitation, ip, name, password, listed_publicly):
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
         record(NetworkAction.INVITATION_ACCEPTED, actor=user, ip=ip, target=membership)
+        content_changed()  # the country page lists the team's agencies
         transaction.on_commit(lambda: emails.send_invitation_accepted(invitation))
     return user
 
@@ -121,6 +123,7 @@ def deactivate_membership(*, membership, actor, ip):
             email=membership.user.email,
             detail=membership.agency,
         )
+        content_changed()
         sent = Invitation.objects.open().filter(invited_by=membership.user, country=membership.country)
         for invitation in sent.select_for_update():
             invitation.revoked_at, invitation.revoked_by = now, actor
@@ -153,6 +156,7 @@ def reactivate_membership(*, membership, actor, ip):
                 email=membership.user.email,
                 detail="Reactivated",
             )
+            content_changed()
     return bool(updated)
 
 
@@ -172,4 +176,5 @@ def change_membership(*, membership, actor, ip, changes):
             email=membership.user.email,
             detail="; ".join(f"{field}={value}" for field, value in changes.items()),
         )
+        content_changed()  # a listing consent or position shows on the country page
     return True

@@ -5,6 +5,8 @@ from portal import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
+    path("measures/", views.measure_list, name="measure_list"),
+    path("measures/<int:number>/", views.measure_detail, name="measure_detail"),
     path("contact/", views.contact, name="contact"),
     path("privacy/", views.privacy, name="privacy"),
     path("accessibility/", views.accessibility, name="accessibility"),

@@ -5,6 +5,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,25 @@ def home(request):
         {
             "measures": Measure.objects.all(),
             "subregions": Country.objects.by_subregion(),
+        },
+    )
+
+
+def measure_list(request):
+    return render(request, "portal/measure_list.html", {"measures": Measure.objects.prefetch_related("targets")})
+
+
+def measure_detail(request, number):
+    measures = {measure.number: measure for measure in Measure.objects.prefetch_related("targets")}
+    if number not in measures:
+        raise Http404("No such measure.")
+    return render(
+        request,
+        "portal/measure_detail.html",
+        {
+            "measure": measures[number],
+            "previous_measure": measures.get(number - 1),
+            "next_measure": measures.get(number + 1),
         },
     )
 

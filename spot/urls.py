@@ -13,7 +13,6 @@ admin.site.site_title = "SPOT admin"
 
 urlpatterns = [
     path("", include("portal.urls")),
-    path("measures/", include("measures.urls")),
     path("", include("focal_points.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
