@@ -6,7 +6,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 DEV := DEBUG=true
 
-.PHONY: run test check format stop-db demo-code browser-tools benchmark
+.PHONY: run test test-fast check format stop-db demo-code browser-tools benchmark
 
 run: $(VENV)/.installed
 	$(DEV) $(PYTHON) manage.py migrate --noinput
@@ -15,6 +15,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed browser-tools
 	$(DEV) $(VENV)/bin/pytest
+
+# Everything but the browser tests, for a quick loop while working.
+test-fast: $(VENV)/.installed
+	$(DEV) $(VENV)/bin/pytest --ignore=tests/browser
 
 check: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
