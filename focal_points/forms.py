@@ -134,7 +134,7 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         if password1 and password2 and password1 != password2:
-            self.add_error("password2", _("The two passwords do not match: type the same password twice"))
+            self.add_error("password2", _("You must type the same password each time."))
         return cleaned
 
 

@@ -40,7 +40,9 @@ def invite(request):
     if not permissions.can_invite(request.user):
         raise PermissionDenied(_("Only ESCAP staff and lead focal points can invite."))
     fixed_country = permissions.invitable_country(request.user)
-    form = InvitationForm(request.POST or None, inviter=request.user, fixed_country=fixed_country)
+    form = InvitationForm(
+        request.POST if request.method == "POST" else None, inviter=request.user, fixed_country=fixed_country
+    )
     status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -126,7 +128,7 @@ def membership_settings(request):
     membership = permissions.acting_membership(request.user)
     if membership is None:
         raise PermissionDenied(_("You are not a member of a focal-point team."))
-    form = MembershipSettingsForm(request.POST or None, instance=membership)
+    form = MembershipSettingsForm(request.POST if request.method == "POST" else None, instance=membership)
     if request.method == "POST" and form.is_valid():
         services.change_membership(
             membership=membership,
@@ -154,7 +156,9 @@ def accept_invitation(request, token):
         messages.info(request, _("You are already signed in. Sign out first to accept an invitation for someone else."))
         return redirect("workspace")
 
-    form = AcceptInvitationForm(request.POST or None, invitation=invitation, initial={"name": invitation.name})
+    form = AcceptInvitationForm(
+        request.POST if request.method == "POST" else None, invitation=invitation, initial={"name": invitation.name}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user = services.accept_invitation(

@@ -6,8 +6,9 @@ from focal_points import permissions as network
 
 def navigation(request):
     """What the header and footer offer this person; computed only when a template asks."""
-    user = request.user
+    # Error pages may render before the sign-in middleware has run.
+    user = getattr(request, "user", None)
     return {
-        "nav_network": SimpleLazyObject(lambda: network.can_read_network(user)),
+        "nav_network": SimpleLazyObject(lambda: user is not None and network.can_read_network(user)),
         "action_plan_url": settings.ACTION_PLAN_URL,
     }

@@ -157,6 +157,18 @@ ACCOUNT_RATE_LIMITS = {
 # Behind reverse proxies, the client is the address the nearest trusted proxy saw
 # (the n-th from the right in X-Forwarded-For); rate limits and the audit log both use it.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ACCOUNT_FORMS = {
+    "login": "spot.forms.LoginForm",
+    "reset_password": "spot.forms.ResetPasswordForm",
+    "reset_password_from_key": "spot.forms.ResetPasswordKeyForm",
+    "change_password": "spot.forms.ChangePasswordForm",
+    "reauthenticate": "spot.forms.ReauthenticateForm",
+}
+MFA_FORMS = {
+    "authenticate": "spot.forms.AuthenticateForm",
+    "reauthenticate": "spot.forms.MFAReauthenticateForm",
+    "activate_totp": "spot.forms.ActivateTOTPForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "SPOT portal"
 

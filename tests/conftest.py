@@ -162,3 +162,12 @@ def other_client(other_focal_point):
 @pytest.fixture
 def staff_client(staff):
     return signed_in(staff)
+
+
+@pytest.fixture
+def superuser_client(staff, client):
+    """Staff with every permission, as in the admin."""
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    return client

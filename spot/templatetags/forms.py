@@ -29,10 +29,12 @@ def collect_errors(form):
             errors += collect_errors(member)
         return errors
     errors = []
-    visible_first = [field for field in form if not field.is_hidden]
+    visible = [field for field in form if not field.is_hidden]
+    # A problem with the form as a whole (a wrong password, say) links to where to start correcting it.
+    first = field_anchor(visible[0]) if visible else None
     for message in form.non_field_errors():
-        errors.append((str(message), None))
-    for field in visible_first:
+        errors.append((str(message), first))
+    for field in visible:
         errors += [(str(message), field_anchor(field)) for message in field.errors]
     for field in form.hidden_fields():
         errors += [(str(message), None) for message in field.errors]

@@ -15,6 +15,10 @@ PUBLIC_PAGES = [
     "/accounts/login/",
     "/accounts/password/reset/",
     "/accounts/signup/",
+    "/contact/",
+    "/privacy/",
+    "/accessibility/",
+    "/countries/%00/",
 ]
 
 
@@ -30,7 +34,7 @@ def test_it_has_no_accessibility_violations_on_public_pages(page, live_server, a
 
 def sign_in(page, live_server, email):
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
@@ -40,7 +44,15 @@ def test_it_has_no_accessibility_violations_on_focal_point_pages(
 ):
     sign_in(page, live_server, focal_point.email)
     found = {}
-    for path in ["/my/", "/network/", "/network/invite/", "/my/membership/", "/accounts/password/change/"]:
+    for path in [
+        "/my/",
+        "/network/",
+        "/network/invite/",
+        "/my/membership/",
+        "/accounts/password/change/",
+        "/accounts/2fa/",
+        "/accounts/reauthenticate/",
+    ]:
         page.goto(live_server.url + path)
         violations = axe_violations()
         if violations:
@@ -55,7 +67,7 @@ def test_it_has_no_accessibility_violations_on_focal_point_pages(
     assert found == {}
 
 
-@pytest.mark.parametrize("path", ["/", "/measures/7/", "/countries/tha/", "/network/"])
+@pytest.mark.parametrize("path", ["/", "/measures/7/", "/countries/tha/", "/network/", "/privacy/", "/contact/"])
 def test_it_fits_a_phone_width_without_sideways_scrolling(page, live_server, path, focal_point, screenshot):
     if path == "/network/":
         sign_in(page, live_server, focal_point.email)

@@ -112,7 +112,7 @@ def test_it_makes_a_new_staff_member_set_up_two_factor_before_the_admin(page, li
 
     secret = page.locator("#authenticator_secret").input_value()
     page.get_by_label("Authenticator code").fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
-    page.get_by_role("button", name="Activate").click()
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Recovery codes", re.I))
     screenshot("staff-3-recovery-codes")
 

@@ -109,7 +109,7 @@ def test_it_refuses_a_weak_password_and_keeps_the_name(client, invitation_link):
 def test_it_refuses_passwords_that_do_not_match(client, invitation_link):
     data = {"name": "Sera", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD + "x"}
     response = client.post(invitation_link, data)
-    assert "The two passwords do not match" in response.content.decode()
+    assert "You must type the same password each time." in response.content.decode()
 
 
 def test_it_refuses_when_the_email_got_an_account_meanwhile(client, invitation_link):

@@ -1,7 +1,8 @@
 import pytest
 
-from focal_points.models import FocalPoint, NetworkAction
+from focal_points.models import FocalPoint, Invitation, NetworkAction
 from spot.models import AuditEvent
+from tests.conftest import invite
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,16 @@ def test_it_refuses_deactivation_to_focal_points(request, persona, colleague):
     assert client.post(f"/network/members/{membership.pk}/deactivate/").status_code == 404
     membership.refresh_from_db()
     assert membership.is_active
+
+
+def test_it_revokes_the_open_invitations_a_deactivated_lead_sent(staff, staff_client, focal_point, thailand, client):
+    sent, link = invite(focal_point, thailand, "invited.by.lead@m.go.th")
+    staff_sent, _ = invite(staff, thailand, "invited.by.staff@m.go.th")
+    membership = FocalPoint.objects.get(user=focal_point)
+    staff_client.post(f"/network/members/{membership.pk}/deactivate/")
+    sent.refresh_from_db()
+    staff_sent.refresh_from_db()
+    assert (sent.status, sent.revoked_by) == (Invitation.Status.REVOKED, staff)
+    assert staff_sent.status == Invitation.Status.PENDING
+    assert client.get(link).status_code == 410
+    assert AuditEvent.objects.filter(action=NetworkAction.INVITATION_REVOKED, email="invited.by.lead@m.go.th").exists()

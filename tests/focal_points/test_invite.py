@@ -129,3 +129,21 @@ def test_it_lets_a_lead_replace_their_own_country_invitation(focal_point, focal_
     earlier.refresh_from_db()
     assert earlier.status == Invitation.Status.REVOKED
     assert Invitation.objects.pending().get().country == thailand
+
+
+def test_it_limits_how_many_invitations_one_person_sends_and_keeps_what_was_typed(focal_point_client):
+    for number in range(5):
+        response = focal_point_client.post("/network/invite/", invitation_data(email=f"person{number}@m.go.th"))
+        assert response.status_code == 302
+    response = focal_point_client.post("/network/invite/", invitation_data(email="one.too.many@m.go.th"))
+    assert response.status_code == 429
+    assertContains(response, "You have sent many invitations in a short time", status_code=429)
+    assertContains(response, 'value="one.too.many@m.go.th"', status_code=429)
+    assert Invitation.objects.count() == 5
+
+
+def test_it_does_not_tell_a_lead_that_an_address_has_an_account(focal_point_client, other_focal_point):
+    response = focal_point_client.post("/network/invite/", invitation_data(email=other_focal_point.email))
+    assertContains(response, "This person cannot be invited to the team of Thailand from here.")
+    assertNotContains(response, "already exists")
+    assertNotContains(response, "Fiji")

@@ -21,14 +21,6 @@ CHANGELISTS = [
 ]
 
 
-@pytest.fixture
-def superuser_client(staff, client):
-    staff.is_superuser = True
-    staff.save()
-    client.force_login(staff)
-    return client
-
-
 def test_it_registers_every_model_of_the_portal():
     registered = {model._meta.label for model in admin.site._registry}
     for label in [
