@@ -128,7 +128,8 @@ def workspace(request):
             .select_related("user")
             .order_by("-is_lead", "user__name")
         )
-        if membership.is_lead:
+        if network.is_lead_of(user, membership.country):
+            context["manages_country_invitations"] = True
             context["country_invitations"] = network.invitations_manageable_by(user).open().select_related("invited_by")
     if context["is_network_manager"]:
         context["open_invitations"] = (
