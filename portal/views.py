@@ -13,8 +13,10 @@ from focal_points import permissions as network
 from focal_points.models import FocalPoint, Invitation
 from measures.models import Measure
 from spot.models import Country
+from spot.page_cache import public_page
 
 
+@public_page
 def home(request):
     return render(
         request,
@@ -26,10 +28,12 @@ def home(request):
     )
 
 
+@public_page
 def measure_list(request):
     return render(request, "portal/measure_list.html", {"measures": Measure.objects.prefetch_related("targets")})
 
 
+@public_page
 def measure_detail(request, number):
     measures = {measure.number: measure for measure in Measure.objects.prefetch_related("targets")}
     if number not in measures:
@@ -45,14 +49,17 @@ def measure_detail(request, number):
     )
 
 
+@public_page
 def about(request):
     return render(request, "portal/about.html")
 
 
+@public_page
 def contact(request):
     return render(request, "portal/contact.html", {"secretariat_email": settings.SECRETARIAT_EMAIL})
 
 
+@public_page
 def privacy(request):
     return render(
         request,
@@ -61,10 +68,12 @@ def privacy(request):
     )
 
 
+@public_page
 def accessibility(request):
     return render(request, "portal/accessibility.html", {"secretariat_email": settings.SECRETARIAT_EMAIL})
 
 
+@public_page
 def country_list(request):
     subregions = Country.objects.by_subregion()
     countries = [country for _subregion, members in subregions for country in members]
@@ -80,6 +89,7 @@ def country_list(request):
     )
 
 
+@public_page
 def country_detail(request, iso3):
     country = get_object_or_404(Country, iso3=iso3)
     focal_points = list(

