@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "spot.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "spot.middleware.MalformedRequestMiddleware",
+    # Anonymous visitors' public pages, answered before sessions, CSRF and the views (spot.page_cache).
+    "spot.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
