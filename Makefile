@@ -6,18 +6,27 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 DEV := DEBUG=true
 
-.PHONY: run test test-fast check format stop-db demo-code browser-tools benchmark
+.PHONY: run serve test test-fast check format stop-db demo-code browser-tools test-tools bench-tools bench faults backup restore
 
 run: $(VENV)/.installed
 	$(DEV) $(PYTHON) manage.py migrate --noinput
 	$(DEV) $(PYTHON) manage.py load_demo
 	$(DEV) $(PYTHON) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed browser-tools
+# The portal in production mode: gunicorn, DEBUG off. Configure it through the environment
+# (see production.env.example and the README); BIND and WORKERS override the defaults.
+BIND ?= 127.0.0.1:8000
+WORKERS ?= 3
+serve: $(VENV)/.installed
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/gunicorn spot.wsgi --bind $(BIND) --workers $(WORKERS)
+
+test: $(VENV)/.installed browser-tools test-tools
 	$(DEV) $(VENV)/bin/pytest
 
 # Everything but the browser tests, for a quick loop while working.
-test-fast: $(VENV)/.installed
+test-fast: $(VENV)/.installed test-tools
 	$(DEV) $(VENV)/bin/pytest --ignore=tests/browser
 
 check: $(VENV)/.installed
@@ -56,6 +65,32 @@ node_modules/axe-core/axe.min.js: package.json
 	npm install --no-audit --no-fund --silent
 	touch $@
 
-# Query counts as data grows, and throughput/latency of the public pages under gunicorn.
-benchmark: $(VENV)/.installed
-	$(DEV) $(PYTHON) scripts/benchmark.py
+# A private redis-server for the tests of the Redis cache and its outages.
+test-tools:
+	@command -v redis-server >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq redis-server; }
+
+# wrk drives the benchmark and the fault drills; redis-server for their Redis runs.
+bench-tools: test-tools
+	@command -v wrk >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk; }
+
+# The load benchmark (bench/run.py; results in bench/RESULTS.md). BENCH_ARGS=--redis keeps the caches in Redis.
+bench: $(VENV)/.installed bench-tools
+	$(PYTHON) bench/run.py $(BENCH_ARGS)
+
+# PostgreSQL restarting under load, Redis going away (bench/faults.py).
+faults: $(VENV)/.installed bench-tools
+	$(PYTHON) bench/faults.py
+
+# Back up the configured database and uploaded files into backups/<time>/, and restore one into an
+# empty database. Without SECRET_KEY in the environment (a developer's machine), in development mode.
+RUN_CONFIGURED := $(if $(SECRET_KEY),,$(DEV)) $(PYTHON)
+backup: $(VENV)/.installed
+	$(RUN_CONFIGURED) manage.py backup
+
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/<time>"; exit 2; }
+	$(RUN_CONFIGURED) manage.py restore $(FILE)

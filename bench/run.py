@@ -20,23 +20,20 @@ import argparse
 import os
 import platform
 import re
-import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from bench import BARE_PATH  # noqa: E402
 from bench.seed import SIZES, seed  # noqa: E402
+from bench.servers import WORKERS, Gunicorn, RedisServer, fresh_database, production_environment  # noqa: E402
 
 # Every public page type, by name and address. A new public page adds one line.
 PAGES = [
@@ -49,53 +46,6 @@ PAGES = [
 ]
 # Signed-in pages are never cached; their query counts are watched all the same.
 SIGNED_IN_PAGES = [("workspace (signed in)", "/my/"), ("network (signed in)", "/network/")]
-
-WORKERS = 2
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-# A port no one else on the machine is listening on (other servers may run beside the benchmark).
-PORT = free_port()
-
-
-def benchmark_database_url():
-    """A fresh `spot_bench` database on the configured server (DATABASE_URL, or the embedded one)."""
-    import psycopg2
-
-    from spot.embedded_db import embedded_database_url
-
-    base = urlsplit(os.environ.get("DATABASE_URL") or embedded_database_url())
-    connection = psycopg2.connect(base._replace(path="/postgres").geturl())
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute("DROP DATABASE IF EXISTS spot_bench WITH (FORCE)")
-        cursor.execute("CREATE DATABASE spot_bench")
-    connection.close()
-    return base._replace(path="/spot_bench").geturl()
-
-
-def production_environment(database_url, workdir, redis_url=None):
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        # Plain HTTP on the loopback: no TLS redirect, as behind a proxy that terminates TLS.
-        "HTTPS": "false",
-        "DATABASE_URL": database_url,
-        "PUBLIC_CONTENT_VERSION_FILE": str(workdir / "public-content-version"),
-        "MEDIA_ROOT": str(workdir / "media"),
-    }
-    environment.pop("REDIS_URL", None)
-    if redis_url:
-        environment["REDIS_URL"] = redis_url
-    return environment
 
 
 def count_queries(paths, signed_in_paths):
@@ -124,53 +74,6 @@ def count_queries(paths, signed_in_paths):
     for path in signed_in_paths:
         counts[path] = (queries(member, path), queries(member, path))
     return counts
-
-
-class Gunicorn:
-    def __init__(self, environment, log):
-        self.environment = environment
-        self.log = log
-
-    def __enter__(self):
-        command = [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "spot.wsgi",
-            "--workers",
-            str(WORKERS),
-            "--bind",
-            f"127.0.0.1:{PORT}",
-        ]
-        self.process = subprocess.Popen(command, cwd=PROJECT, env=self.environment, stdout=self.log, stderr=self.log)
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{BARE_PATH}", timeout=2).read()
-                return self
-            except OSError:
-                time.sleep(0.1)
-        raise SystemExit("gunicorn did not start; see its log")
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=20)
-
-
-class RedisServer:
-    def __init__(self, workdir):
-        self.port = free_port()
-        self.workdir = workdir
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            cwd=self.workdir,
-            stdout=subprocess.DEVNULL,
-        )
-        time.sleep(0.3)
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=10)
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -205,13 +108,13 @@ def drive(environment, options, log):
     """Medians of alternating rounds over the bare view and every page: {path: (req/s, p50, p99)}."""
     targets = [BARE_PATH] + [path for _name, path in PAGES]
     samples = {path: [] for path in targets}
-    with Gunicorn(environment, log):
+    with Gunicorn(environment, log) as server:
         for path in targets:  # warm each process (and fill the page cache) before measuring
             for _ in range(2 * WORKERS):
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=10).read()
+                urllib.request.urlopen(server.url(path), timeout=10).read()
         for _round in range(options.rounds):
             for path in targets:
-                samples[path].append(wrk(f"http://127.0.0.1:{PORT}{path}", options))
+                samples[path].append(wrk(server.url(path), options))
     return {
         path: tuple(statistics.median(column) for column in zip(*rounds, strict=True))
         for path, rounds in samples.items()
@@ -247,9 +150,9 @@ def main():
 
     workdir = Path(tempfile.mkdtemp(prefix="spot-bench-"))
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 - open for the whole run
-    database_url = benchmark_database_url()
+    database_url = fresh_database("spot_bench")
     redis = RedisServer(workdir) if options.redis else None
-    redis_url = redis.__enter__() if redis else None
+    redis_url = redis.start() if redis else None
     try:
         environment = production_environment(database_url, workdir, redis_url)
         os.environ.update(environment)
@@ -271,7 +174,7 @@ def main():
         uncached = drive({**environment, "PAGE_CACHE_SECONDS": "0"}, options, log)
     finally:
         if redis:
-            redis.__exit__()
+            redis.stop()
         log.close()
 
     command = " ".join(["bench/run.py", *sys.argv[1:]])

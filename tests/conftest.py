@@ -34,7 +34,9 @@ def empty_cache(request):
         request.fixturenames
     )
     if uses_database:
-        cache.clear()
+        # Before the test's own database fixture has opened access (autouse fixtures come first).
+        with request.getfixturevalue("django_db_blocker").unblock():
+            cache.clear()
     caches["pages"].clear()
 
 
