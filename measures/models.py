@@ -1,6 +1,7 @@
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.urls import reverse
+
+from spot.links import cached_reverse
 
 
 class Measure(models.Model):
@@ -21,7 +22,7 @@ class Measure(models.Model):
         return f"Measure {self.number}: {self.title}"
 
     def get_absolute_url(self):
-        return reverse("measure_detail", args=[self.number])
+        return cached_reverse("measure_detail", self.number)
 
 
 class MeasureTarget(models.Model):

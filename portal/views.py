@@ -35,7 +35,9 @@ def measure_list(request):
 
 @public_page
 def measure_detail(request, number):
-    measures = {measure.number: measure for measure in Measure.objects.prefetch_related("targets")}
+    # The measure and its neighbours, for the links to the previous and next measure.
+    neighbourhood = Measure.objects.filter(number__in=[number - 1, number, number + 1]).prefetch_related("targets")
+    measures = {measure.number: measure for measure in neighbourhood}
     if number not in measures:
         raise Http404("No such measure.")
     return render(

@@ -4,8 +4,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 
+from spot.links import cached_reverse
 from spot.validators import validate_single_line
 
 
@@ -119,7 +119,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("country_detail", args=[self.slug])
+        return cached_reverse("country_detail", self.slug)
 
     @property
     def slug(self):
