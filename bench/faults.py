@@ -110,15 +110,18 @@ def database_restart_drill(workdir, log, seconds, recovery):
         f"- The prober asked {len(PROBED)} addresses every 100 ms: {len(prober.answers)} answers, "
         f"{len(failures)} not 200: {summarize(failures, started)}"
     )
-    if last_failure is None:
-        recovered_after = 0.0
-        print("- No probe failed.")
-    else:
-        recovered_after = max(0.0, last_failure - back_up)
-        print(
-            f"- Last failed probe at {last_failure - started:.1f} s: every page answered 200 again "
-            f"{recovered_after:.2f} s after PostgreSQL was back."
-        )
+    rounds = [prober.answers[i : i + len(PROBED)] for i in range(0, len(prober.answers), len(PROBED))]
+    healthy_rounds = [r[-1][0] for r in rounds if r[0][0] >= back_up and all(status == 200 for _at, _p, status in r)]
+    if not healthy_rounds:
+        print("- No full round of 200s after PostgreSQL was back.")
+        return False
+    recovered_after = healthy_rounds[0] - back_up
+    if last_failure is not None:
+        print(f"- Last failed probe at {last_failure - started:.1f} s.")
+    print(
+        f"- First full round of 200s on every page and /healthz after PostgreSQL was back: "
+        f"{recovered_after:.2f} s after it accepted connections."
+    )
     print("\nwrk's own account of the run:\n")
     print("```\n" + load_output.strip() + "\n```\n")
     return recovered_after <= recovery

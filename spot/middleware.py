@@ -1,12 +1,20 @@
+import logging
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseBadRequest
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger("spot.middleware")
+
+# How soon a person (or a crawler) may try again while the database is away.
+RETRY_AFTER_SECONDS = 30
 
 # Pages a staff member without two-factor sign-in may still reach: sign-in and
 # account pages (to set it up, or to sign out) and static files.
@@ -87,4 +95,27 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A database that cannot be reached (restarting, failing over) gives a 503 'try again shortly' page.
+
+    Not a 500: nothing is wrong with the portal, and the person should simply retry. The page is
+    rendered without the request, whose session or user would need the very database that is away.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
+        page = render_to_string("503.html", {"action_plan_url": settings.ACTION_PLAN_URL})
+        response = HttpResponse(page, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+        add_never_cache_headers(response)
         return response

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "spot.middleware.StaffTwoFactorMiddleware",
     "spot.middleware.PrivatePagesMiddleware",
+    "spot.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "spot.urls"

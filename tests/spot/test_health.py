@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.db import OperationalError
+from pytest_django.asserts import assertContains
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 
@@ -73,3 +74,20 @@ def test_it_answers_503_when_the_database_server_is_down():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "503 unavailable"
+
+
+def test_it_answers_a_page_with_503_and_retry_after_while_the_database_is_away(client, monkeypatch, caplog):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr("spot.models.CountryQuerySet.by_subregion", unreachable)
+    response = client.get("/countries/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    assertContains(response, "The portal is briefly unavailable", status_code=503)
+    assert "server closed the connection" not in response.content.decode()
+    assert "Database unavailable for GET /countries/" in caplog.text
+    # Not kept by the page cache either.
+    monkeypatch.undo()
+    assert client.get("/countries/").status_code == 200
