@@ -43,3 +43,22 @@ def test_it_looks_the_same_from_the_cache_at_desktop_and_phone_widths(strict_pag
         strict_page.screenshot(path=SCREENSHOTS / f"cached-{name}-{width}.png", full_page=True)
         overflow = strict_page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_it_shows_the_briefly_unavailable_page_accessibly_while_the_database_is_away(
+    page, live_server, axe_violations, monkeypatch, width
+):
+    from django.db import OperationalError
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("the database system is shutting down")
+
+    monkeypatch.setattr("spot.models.CountryQuerySet.by_subregion", unreachable)
+    page.set_viewport_size({"width": width, "height": 900})
+    response = page.goto(live_server.url + "/countries/")
+    assert response.status == 503
+    assert page.get_by_role("heading", level=1).inner_text() == "The portal is briefly unavailable"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"database-unavailable-{width}.png", full_page=True)
+    assert axe_violations() == []
