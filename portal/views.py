@@ -5,6 +5,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +13,8 @@ from django.utils.translation import gettext as _
 from focal_points import permissions as network
 from focal_points.models import FocalPoint, Invitation
 from measures.models import Measure
+from progress_reports import panels as reports
+from progress_reports import permissions as reporting
 from spot.models import Country
 from spot.page_cache import public_page
 
@@ -24,6 +27,7 @@ def home(request):
         {
             "measures": Measure.objects.all(),
             "subregions": Country.objects.by_subregion(),
+            **reports.reporting_at_a_glance(),
         },
     )
 
@@ -47,6 +51,7 @@ def measure_detail(request, number):
             "measure": measures[number],
             "previous_measure": measures.get(number - 1),
             "next_measure": measures.get(number + 1),
+            **reports.measure_statuses(measures[number]),
         },
     )
 
@@ -106,6 +111,7 @@ def country_detail(request, iso3):
             "agencies": agencies,
             "listed_focal_points": [fp for fp in focal_points if fp.listed_publicly],
             "has_sample_focal_points": any(fp.is_sample for fp in focal_points),
+            **reports.country_report(country),
         },
     )
 
@@ -132,6 +138,8 @@ def workspace(request):
         "is_network_manager": network.can_manage_network(user),
         "can_invite": network.can_invite(user),
         "has_two_factor": is_mfa_enabled(user, types=[Authenticator.Type.TOTP]),
+        "can_review_reports": reporting.can_review(user),
+        **reports.workspace_reports(user),
     }
     if membership is not None:
         context["team"] = (
@@ -148,3 +156,11 @@ def workspace(request):
             Invitation.objects.open().select_related("country", "invited_by").order_by("expires_at")[:50]
         )
     return render(request, "portal/workspace.html", context)
+
+
+@login_required
+def review(request):
+    """ESCAP staff's queues: submitted progress reports (oldest first), and the reporting cycles."""
+    if not reporting.can_review(request.user):
+        raise PermissionDenied(_("The review queues are for ESCAP staff."))
+    return render(request, "portal/review.html", {**reports.review_queue()})

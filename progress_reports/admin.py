@@ -1,1 +1,80 @@
-# Admin registrations arrive with the models of this app.
+from django.contrib import admin
+
+from progress_reports.models import (
+    Attachment,
+    CoverageEntry,
+    DeadlineReminder,
+    ProgressReport,
+    ReportingCycle,
+    ReportSection,
+    ReportTransition,
+)
+from spot.admin import ReadOnlyAdmin
+
+
+@admin.register(ReportingCycle)
+class ReportingCycleAdmin(admin.ModelAdmin):
+    """Cycles are usually managed at /review/cycles/; here too, for the record."""
+
+    list_display = ["title", "slug", "session", "opens_on", "deadline", "closed_at"]
+    search_fields = ["title", "session", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+class SectionInline(admin.StackedInline):
+    model = ReportSection
+    extra = 0
+    can_delete = False
+    fields = [
+        "measure",
+        "status",
+        "actions_taken",
+        "challenges",
+        "support_needed",
+        "wants_support",
+        "experience_to_share",
+        "offers_experience",
+        "revision",
+    ]
+    readonly_fields = fields
+
+
+class CoverageInline(admin.TabularInline):
+    model = CoverageEntry
+    extra = 0
+    can_delete = False
+    fields = ["category", "sex", "baseline_2021", "target_2025", "target_2030", "latest_value", "latest_year", "source"]
+    readonly_fields = fields
+
+
+class TransitionInline(admin.TabularInline):
+    model = ReportTransition
+    extra = 0
+    can_delete = False
+    fields = ["at", "actor", "from_state", "to_state", "comment"]
+    readonly_fields = fields
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    can_delete = False
+    fields = ["original_name", "kind", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(ReadOnlyAdmin):
+    """Reports are written, submitted, returned and published in the portal, where every move is recorded."""
+
+    list_display = ["country", "cycle", "version", "state", "submitted_at", "published_at", "is_sample"]
+    list_filter = ["state", "cycle", "is_sample", "country__subregion"]
+    search_fields = ["country__name", "country__iso3"]
+    list_select_related = ["country", "cycle"]
+    inlines = [TransitionInline, SectionInline, CoverageInline, AttachmentInline]
+
+
+@admin.register(DeadlineReminder)
+class DeadlineReminderAdmin(ReadOnlyAdmin):
+    list_display = ["cycle", "country", "days_before", "sent_at"]
+    list_filter = ["cycle", "days_before"]

@@ -281,6 +281,8 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     UPLOADS_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Report attachments: the largest file accepted, in bytes.
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 STORAGES = {
     "default": UPLOADS_STORAGE,
     "staticfiles": {

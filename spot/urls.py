@@ -14,6 +14,7 @@ admin.site.site_title = "SPOT admin"
 urlpatterns = [
     path("", include("portal.urls")),
     path("", include("focal_points.urls")),
+    path("", include("progress_reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

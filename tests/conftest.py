@@ -90,6 +90,7 @@ REFERENCE_DATA = [
     ("spot.migrations.0002_countries", "load"),
     ("measures.migrations.0002_reference_data", "load"),
     ("focal_points.migrations.0003_escap_staff_group", "create_group"),
+    ("progress_reports.migrations.0002_escap_staff_review_permissions", "grant"),
 ]
 
 

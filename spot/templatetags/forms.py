@@ -22,7 +22,13 @@ def field_anchor(bound_field):
 
 
 def collect_errors(form):
-    """(message, anchor) pairs of a form or a formset, in the order of the page."""
+    """(message, anchor) pairs of a form, a formset or a list of forms, in the order of the page.
+
+    A form may name each field in the summary with `summary_prefix(bound_field)` (a cell of a table,
+    whose label alone would not say which row it is on).
+    """
+    if isinstance(form, (list, tuple)):
+        return [error for member in form for error in collect_errors(member)]
     if isinstance(form, forms.BaseFormSet):
         errors = [(str(message), None) for message in form.non_form_errors()]
         for member in form.forms:
@@ -34,8 +40,11 @@ def collect_errors(form):
     first = field_anchor(visible[0]) if visible else None
     for message in form.non_field_errors():
         errors.append((str(message), first))
+    prefix = getattr(form, "summary_prefix", None)
     for field in visible:
-        errors += [(str(message), field_anchor(field)) for message in field.errors]
+        errors += [
+            (f"{prefix(field)}: {message}" if prefix else str(message), field_anchor(field)) for message in field.errors
+        ]
     for field in form.hidden_fields():
         errors += [(str(message), None) for message in field.errors]
     return errors

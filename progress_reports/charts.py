@@ -1,0 +1,143 @@
+"""SVG charts of measure 7's coverage, drawn on the server (no script), each with a title and a description.
+
+`coverage_chart(rows)` draws, for each category and sex, a 0–100 % track with four marks — the 2021
+baseline, the latest value, the 2025 target and the 2030 target — each a different shape, so that
+colour is never the only way to tell them apart. The same numbers go in a table beside the chart
+(templates/progress_reports/_coverage_table.html). The dashboard reuses this module.
+"""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from progress_reports.models import Progress
+
+WIDTH = 760
+LABEL_HEIGHT = 20
+ROW_HEIGHT = 46
+TOP = 58
+PLOT_LEFT, PLOT_RIGHT = 16, WIDTH - 16
+
+PROGRESS_CLASSES = {
+    Progress.ON_TRACK: "chart-progress--on-track",
+    Progress.BEHIND: "chart-progress--behind",
+    Progress.DETERIORATING: "chart-progress--deteriorating",
+    Progress.NO_DATA: "chart-progress--no-data",
+}
+# Fill colours also given as attributes, for renderers without the stylesheet (the PDF, a saved SVG).
+PROGRESS_COLOURS = {
+    Progress.ON_TRACK: "#1d6b34",
+    Progress.BEHIND: "#8a4b00",
+    Progress.DETERIORATING: "#a61b1b",
+    Progress.NO_DATA: "#4a5563",
+}
+INK, MUTED, LINE, BRAND = "#1b2430", "#4a5563", "#d5dbe3", "#0b4a75"
+
+
+def x_of(value):
+    return PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * float(value) / 100
+
+
+def baseline_mark(x, y):
+    return f'<circle cx="{x:.1f}" cy="{y}" r="6" fill="#fff" stroke="{INK}" stroke-width="2"/>'
+
+
+def latest_mark(x, y, colour):
+    return f'<circle cx="{x:.1f}" cy="{y}" r="7" fill="{colour}" stroke="{INK}" stroke-width="1"/>'
+
+
+def target_2025_mark(x, y):
+    return (
+        f'<path d="M{x:.1f} {y - 8} L{x + 7:.1f} {y + 6} L{x - 7:.1f} {y + 6} Z" fill="#fff" '
+        f'stroke="{BRAND}" stroke-width="2"/>'
+    )
+
+
+def target_2030_mark(x, y):
+    return (
+        f'<path d="M{x:.1f} {y - 8} L{x + 8:.1f} {y} L{x:.1f} {y + 8} L{x - 8:.1f} {y} Z" fill="{BRAND}" '
+        f'stroke="{BRAND}" stroke-width="1"/>'
+    )
+
+
+def legend():
+    items = [
+        (baseline_mark(0, 0), _("2021 baseline")),
+        (latest_mark(0, 0, MUTED), _("Latest value")),
+        (target_2025_mark(0, 0), _("2025 target")),
+        (target_2030_mark(0, 0), _("2030 target")),
+    ]
+    parts, x = [], PLOT_LEFT + 8
+    for mark, label in items:
+        parts.append(f'<g transform="translate({x} 14)">{mark}</g>')
+        parts.append(f'<text x="{x + 14}" y="19" class="chart-legend">{escape(label)}</text>')
+        x += 30 + 8 * len(label)
+    return "".join(parts)
+
+
+def axis(height):
+    parts = []
+    for value in (0, 25, 50, 75, 100):
+        x = x_of(value)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height - 22}" stroke="{LINE}" stroke-width="1"/>'
+        )
+        anchor = "start" if value == 0 else "end" if value == 100 else "middle"
+        parts.append(
+            f'<text x="{x:.1f}" y="{height - 6}" text-anchor="{anchor}" class="chart-axis" fill="{MUTED}">'
+            f"{value}%</text>"
+        )
+    return "".join(parts)
+
+
+def row_label(row):
+    return f"{row.category.name}, {row.sex_label.lower()}"
+
+
+def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
+    """The SVG of a report's coverage rows that hold at least one value (an empty string if none does)."""
+    rows = [row for row in rows if row.has_values]
+    if not rows:
+        return ""
+    height = TOP + ROW_HEIGHT * len(rows) + 26
+    title = title or _("Social protection coverage: baseline, latest value and targets")
+    description = _(
+        "For each population group and sex, a line from 0 to 100 percent marks the 2021 baseline (hollow circle), "
+        "the latest value (filled circle, with its progress in words), the 2025 intermediate target (triangle) "
+        "and the 2030 target (diamond). The numbers are in the table that follows."
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'class="chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        'font-family="DejaVu Sans, sans-serif">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+        legend(),
+        axis(height),
+    ]
+    for index, row in enumerate(rows):
+        top = TOP + ROW_HEIGHT * index
+        y = top + LABEL_HEIGHT + 8
+        progress = row.progress
+        colour = PROGRESS_COLOURS[progress]
+        label = f"{row_label(row)} — {progress.label}"
+        parts.append(f'<text x="{PLOT_LEFT}" y="{top + 12}" class="chart-label" fill="{INK}">{escape(label)}</text>')
+        parts.append(
+            f'<line x1="{PLOT_LEFT}" y1="{y}" x2="{PLOT_RIGHT}" y2="{y}" stroke="{LINE}" stroke-width="4" '
+            'stroke-linecap="round"/>'
+        )
+        if row.baseline_2021 is not None and row.latest_value is not None:
+            parts.append(
+                f'<line x1="{x_of(row.baseline_2021):.1f}" y1="{y}" x2="{x_of(row.latest_value):.1f}" y2="{y}" '
+                f'stroke="{colour}" stroke-width="4" class="{PROGRESS_CLASSES[progress]}"/>'
+            )
+        if row.target_2030 is not None:
+            parts.append(target_2030_mark(x_of(row.target_2030), y))
+        if row.target_2025 is not None:
+            parts.append(target_2025_mark(x_of(row.target_2025), y))
+        if row.baseline_2021 is not None:
+            parts.append(baseline_mark(x_of(row.baseline_2021), y))
+        if row.latest_value is not None:
+            parts.append(latest_mark(x_of(row.latest_value), y, colour))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
