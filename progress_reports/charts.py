@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from progress_reports.models import Progress
+from progress_reports.progress import ProgressStatus
 
 WIDTH = 760
 LABEL_HEIGHT = 20
@@ -18,18 +18,14 @@ ROW_HEIGHT = 46
 TOP = 58
 PLOT_LEFT, PLOT_RIGHT = 16, WIDTH - 16
 
-PROGRESS_CLASSES = {
-    Progress.ON_TRACK: "chart-progress--on-track",
-    Progress.BEHIND: "chart-progress--behind",
-    Progress.DETERIORATING: "chart-progress--deteriorating",
-    Progress.NO_DATA: "chart-progress--no-data",
-}
-# Fill colours also given as attributes, for renderers without the stylesheet (the PDF, a saved SVG).
+# The colour of the latest value's mark and of the line from the baseline to it; the status is also in words.
 PROGRESS_COLOURS = {
-    Progress.ON_TRACK: "#1d6b34",
-    Progress.BEHIND: "#8a4b00",
-    Progress.DETERIORATING: "#a61b1b",
-    Progress.NO_DATA: "#4a5563",
+    ProgressStatus.ACHIEVED: "#1d6b34",
+    ProgressStatus.ON_TRACK: "#1d6b34",
+    ProgressStatus.ACCELERATION_NEEDED: "#8a4b00",
+    ProgressStatus.LIMITED: "#8a4b00",
+    ProgressStatus.DETERIORATION: "#a61b1b",
+    ProgressStatus.NOT_ENOUGH_DATA: "#4a5563",
 }
 INK, MUTED, LINE, BRAND = "#1b2430", "#4a5563", "#d5dbe3", "#0b4a75"
 
@@ -103,7 +99,8 @@ def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
     title = title or _("Social protection coverage: baseline, latest value and targets")
     description = _(
         "For each population group and sex, a line from 0 to 100 percent marks the 2021 baseline (hollow circle), "
-        "the latest value (filled circle, with its progress in words), the 2025 intermediate target (triangle) "
+        "the latest value (filled circle, with its progress toward the next target in words), "
+        "the 2025 intermediate target (triangle) "
         "and the 2030 target (diamond). The numbers are in the table that follows."
     )
     parts = [
@@ -118,9 +115,9 @@ def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
     for index, row in enumerate(rows):
         top = TOP + ROW_HEIGHT * index
         y = top + LABEL_HEIGHT + 8
-        progress = row.progress
-        colour = PROGRESS_COLOURS[progress]
-        label = f"{row_label(row)} — {progress.label}"
+        status = row.progress.status
+        colour = PROGRESS_COLOURS[status]
+        label = f"{row_label(row)} — {status.symbol} {status.label}"
         parts.append(f'<text x="{PLOT_LEFT}" y="{top + 12}" class="chart-label" fill="{INK}">{escape(label)}</text>')
         parts.append(
             f'<line x1="{PLOT_LEFT}" y1="{y}" x2="{PLOT_RIGHT}" y2="{y}" stroke="{LINE}" stroke-width="4" '
@@ -129,7 +126,7 @@ def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
         if row.baseline_2021 is not None and row.latest_value is not None:
             parts.append(
                 f'<line x1="{x_of(row.baseline_2021):.1f}" y1="{y}" x2="{x_of(row.latest_value):.1f}" y2="{y}" '
-                f'stroke="{colour}" stroke-width="4" class="{PROGRESS_CLASSES[progress]}"/>'
+                f'stroke="{colour}" stroke-width="4"/>'
             )
         if row.target_2030 is not None:
             parts.append(target_2030_mark(x_of(row.target_2030), y))

@@ -18,9 +18,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import CoverageCategory, Measure, Sex
+from progress_reports.progress import progress_toward
 from spot.audit import register_actions
 from spot.models import Country
 from spot.validators import validate_single_line
@@ -393,15 +395,6 @@ def between_0_and_100(field):
     return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0, f"{field}__lte": 100})
 
 
-class Progress(models.TextChoices):
-    """How a coverage row's latest value compares with the straight path from the 2021 baseline to the target."""
-
-    ON_TRACK = "on-track", _("On track")
-    BEHIND = "behind", _("Behind")
-    DETERIORATING = "deteriorating", _("Below the baseline")
-    NO_DATA = "no-data", _("Not enough data")
-
-
 def sex_order(field="sex"):
     """Total, female, male: the order of the SDG 1.3.1 tables (alphabetical order would put total last)."""
     return models.Case(
@@ -479,31 +472,26 @@ class CoverageEntry(models.Model):
         )
 
     @property
+    def progress_target_year(self):
+        """The target the latest value is measured against: 2025 until then (if set), else 2030 (if set)."""
+        if self.target_2025 is not None and (self.latest_year is None or self.latest_year <= INTERMEDIATE_YEAR):
+            return INTERMEDIATE_YEAR
+        if self.target_2030 is not None:
+            return TARGET_YEAR
+        return INTERMEDIATE_YEAR if self.target_2025 is not None else None
+
+    @cached_property
     def progress(self):
-        """The latest value against the straight path from the 2021 baseline to the next target.
-
-        On track: at or above where the path stands in the latest value's year. Below the baseline: lower
-        than in 2021. Not enough data: no baseline, no latest value, or no target.
-        """
-        baseline, latest, year = self.baseline_2021, self.latest_value, self.latest_year
-        if baseline is None or latest is None or year is None:
-            return Progress.NO_DATA
-        if latest < baseline:
-            return Progress.DETERIORATING
-        if year <= INTERMEDIATE_YEAR and self.target_2025 is not None:
-            target, target_year = self.target_2025, INTERMEDIATE_YEAR
-        elif self.target_2030 is not None:
-            target, target_year = self.target_2030, TARGET_YEAR
-        elif self.target_2025 is not None:
-            target, target_year = self.target_2025, INTERMEDIATE_YEAR
-        else:
-            return Progress.NO_DATA
-        elapsed = max(0, min(year, target_year) - BASELINE_YEAR) / (target_year - BASELINE_YEAR)
-        expected = baseline + (target - baseline) * Decimal(elapsed)
-        return Progress.ON_TRACK if latest >= expected else Progress.BEHIND
-
-    def get_progress_display(self):
-        return self.progress.label
+        """Progress toward the next target, by the method of `progress_reports.progress`."""
+        target_year = self.progress_target_year
+        target = {INTERMEDIATE_YEAR: self.target_2025, TARGET_YEAR: self.target_2030}.get(target_year)
+        return progress_toward(
+            baseline=self.baseline_2021,
+            latest=self.latest_value,
+            latest_year=self.latest_year,
+            target=target,
+            target_year=target_year or TARGET_YEAR,
+        )
 
 
 class ReportTransition(models.Model):
