@@ -9,16 +9,32 @@ colour is never the only way to tell them apart. The same numbers go in a table 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from progress_reports.progress import ProgressStatus
 
 WIDTH = 760
-LABEL_HEIGHT = 20
-ROW_HEIGHT = 46
-TOP = 58
-PLOT_LEFT, PLOT_RIGHT = 16, WIDTH - 16
+GROUP_HEIGHT = 24
+ROW_HEIGHT = 26
+TOP = 56
+LABEL_RIGHT = 118
+PLOT_LEFT, PLOT_RIGHT = 130, WIDTH - 16
 
-# The colour of the latest value's mark and of the line from the baseline to it; the status is also in words.
+# Short names of the SDG 1.3.1 categories for the chart's group titles (the table beside it has the full ones).
+# Short labels matter beyond looks: PDF renderers lay out SVG text letter by letter.
+SHORT_NAMES = {
+    "TOTAL": gettext_lazy("Everyone: at least one benefit"),
+    "CHILD": gettext_lazy("Children"),
+    "MAT": gettext_lazy("Mothers with newborns"),
+    "DISAB": gettext_lazy("Persons with severe disabilities"),
+    "UNE": gettext_lazy("Unemployed persons"),
+    "PENSION": gettext_lazy("Older persons: pension"),
+    "VULN": gettext_lazy("Vulnerable persons: social assistance"),
+    "POOR": gettext_lazy("Poor persons: social assistance"),
+    "INJ": gettext_lazy("Employed persons: employment injury"),
+}
+
+# The colour of the latest value's mark and of the line from the baseline to it; its symbol is drawn too.
 PROGRESS_COLOURS = {
     ProgressStatus.ACHIEVED: "#1d6b34",
     ProgressStatus.ON_TRACK: "#1d6b34",
@@ -66,7 +82,7 @@ def legend():
     parts, x = [], PLOT_LEFT + 8
     for mark, label in items:
         parts.append(f'<g transform="translate({x} 14)">{mark}</g>')
-        parts.append(f'<text x="{x + 14}" y="19" class="chart-legend">{escape(label)}</text>')
+        parts.append(f'<text x="{x + 14}" y="19" class="chart-legend" fill="{MUTED}">{escape(label)}</text>')
         x += 30 + 8 * len(label)
     return "".join(parts)
 
@@ -76,7 +92,7 @@ def axis(height):
     for value in (0, 25, 50, 75, 100):
         x = x_of(value)
         parts.append(
-            f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height - 22}" stroke="{LINE}" stroke-width="1"/>'
+            f'<line x1="{x:.1f}" y1="{TOP - 12}" x2="{x:.1f}" y2="{height - 22}" stroke="{LINE}" stroke-width="1"/>'
         )
         anchor = "start" if value == 0 else "end" if value == 100 else "middle"
         parts.append(
@@ -86,22 +102,29 @@ def axis(height):
     return "".join(parts)
 
 
-def row_label(row):
-    return f"{row.category.name}, {row.sex_label.lower()}"
+def grouped(rows):
+    """[(category, [rows])] in the rows' order."""
+    groups = []
+    for row in rows:
+        if not groups or groups[-1][0].pk != row.category.pk:
+            groups.append((row.category, []))
+        groups[-1][1].append(row)
+    return groups
 
 
 def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
     """The SVG of a report's coverage rows that hold at least one value (an empty string if none does)."""
-    rows = [row for row in rows if row.has_values]
-    if not rows:
+    groups = grouped([row for row in rows if row.has_values])
+    if not groups:
         return ""
-    height = TOP + ROW_HEIGHT * len(rows) + 26
+    row_count = sum(len(members) for _category, members in groups)
+    height = TOP + GROUP_HEIGHT * len(groups) + ROW_HEIGHT * row_count + 26
     title = title or _("Social protection coverage: baseline, latest value and targets")
     description = _(
         "For each population group and sex, a line from 0 to 100 percent marks the 2021 baseline (hollow circle), "
-        "the latest value (filled circle, with its progress toward the next target in words), "
-        "the 2025 intermediate target (triangle) "
-        "and the 2030 target (diamond). The numbers are in the table that follows."
+        "the latest value (filled circle, followed by a symbol of its progress toward the next target), "
+        "the 2025 intermediate target (triangle) and the 2030 target (diamond). "
+        "The numbers and the progress in words are in the table that follows."
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
@@ -112,29 +135,38 @@ def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
         legend(),
         axis(height),
     ]
-    for index, row in enumerate(rows):
-        top = TOP + ROW_HEIGHT * index
-        y = top + LABEL_HEIGHT + 8
-        status = row.progress.status
-        colour = PROGRESS_COLOURS[status]
-        label = f"{row_label(row)} — {status.symbol} {status.label}"
-        parts.append(f'<text x="{PLOT_LEFT}" y="{top + 12}" class="chart-label" fill="{INK}">{escape(label)}</text>')
+    y = TOP
+    for category, members in groups:
+        name = SHORT_NAMES.get(category.code, category.name)
         parts.append(
-            f'<line x1="{PLOT_LEFT}" y1="{y}" x2="{PLOT_RIGHT}" y2="{y}" stroke="{LINE}" stroke-width="4" '
-            'stroke-linecap="round"/>'
+            f'<text x="0" y="{y + 16}" class="chart-group" fill="{INK}" font-weight="700">{escape(name)}</text>'
         )
-        if row.baseline_2021 is not None and row.latest_value is not None:
+        y += GROUP_HEIGHT
+        for row in members:
+            middle = y + ROW_HEIGHT // 2
+            status = row.progress.status
+            colour = PROGRESS_COLOURS[status]
             parts.append(
-                f'<line x1="{x_of(row.baseline_2021):.1f}" y1="{y}" x2="{x_of(row.latest_value):.1f}" y2="{y}" '
-                f'stroke="{colour}" stroke-width="4"/>'
+                f'<text x="{LABEL_RIGHT}" y="{middle + 5}" text-anchor="end" class="chart-label" fill="{INK}">'
+                f"{escape(row.sex_label)} {status.symbol}</text>"
             )
-        if row.target_2030 is not None:
-            parts.append(target_2030_mark(x_of(row.target_2030), y))
-        if row.target_2025 is not None:
-            parts.append(target_2025_mark(x_of(row.target_2025), y))
-        if row.baseline_2021 is not None:
-            parts.append(baseline_mark(x_of(row.baseline_2021), y))
-        if row.latest_value is not None:
-            parts.append(latest_mark(x_of(row.latest_value), y, colour))
+            parts.append(
+                f'<line x1="{PLOT_LEFT}" y1="{middle}" x2="{PLOT_RIGHT}" y2="{middle}" stroke="{LINE}" '
+                'stroke-width="4" stroke-linecap="round"/>'
+            )
+            if row.baseline_2021 is not None and row.latest_value is not None:
+                parts.append(
+                    f'<line x1="{x_of(row.baseline_2021):.1f}" y1="{middle}" x2="{x_of(row.latest_value):.1f}" '
+                    f'y2="{middle}" stroke="{colour}" stroke-width="4"/>'
+                )
+            if row.target_2030 is not None:
+                parts.append(target_2030_mark(x_of(row.target_2030), middle))
+            if row.target_2025 is not None:
+                parts.append(target_2025_mark(x_of(row.target_2025), middle))
+            if row.baseline_2021 is not None:
+                parts.append(baseline_mark(x_of(row.baseline_2021), middle))
+            if row.latest_value is not None:
+                parts.append(latest_mark(x_of(row.latest_value), middle, colour))
+            y += ROW_HEIGHT
     parts.append("</svg>")
     return mark_safe("".join(parts))

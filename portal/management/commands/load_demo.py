@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from focal_points.models import FocalPoint
+from portal.management.sample_reports import load_sample_reports
 from spot.models import Country
 
 DEMO_PASSWORD = "demo-password-2026"
@@ -74,8 +75,11 @@ class Command(BaseCommand):
             if not Authenticator.objects.filter(user=staff, type=Authenticator.Type.TOTP).exists():
                 TOTP.activate(staff, DEMO_STAFF_TOTP_SECRET)
             countries = Country.objects.in_bulk(field_name="iso3")
+            authors = {}
             for email, name, iso3, agency, position, is_lead, listed in DEMO_FOCAL_POINTS:
                 user = self.demo_user(email, name)
+                if is_lead:
+                    authors[iso3] = user
                 FocalPoint.objects.update_or_create(
                     user=user,
                     is_active=True,
@@ -88,9 +92,10 @@ class Command(BaseCommand):
                         "is_sample": True,
                     },
                 )
+            report_count = load_sample_reports(staff=staff, focal_points=authors)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data loaded. Sign in with any of these accounts, password {DEMO_PASSWORD!r}:\n"
+                f"Demo data loaded, with {report_count} published sample reports. Sign in with any of these accounts, password {DEMO_PASSWORD!r}:\n"
                 f"  {DEMO_STAFF['email']} (ESCAP staff; two-factor secret {DEMO_STAFF_TOTP_SECRET}, "
                 "or `make demo-code` for the current code)\n"
                 + "\n".join(f"  {row[0]} ({row[2]}{', lead' if row[5] else ''})" for row in DEMO_FOCAL_POINTS)
