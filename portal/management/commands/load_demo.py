@@ -95,7 +95,8 @@ class Command(BaseCommand):
             report_count = load_sample_reports(staff=staff, focal_points=authors)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data loaded, with {report_count} published sample reports. Sign in with any of these accounts, password {DEMO_PASSWORD!r}:\n"
+                f"Demo data loaded, with {report_count} published sample reports.\n"
+                f"Sign in with any of these accounts, password {DEMO_PASSWORD!r}:\n"
                 f"  {DEMO_STAFF['email']} (ESCAP staff; two-factor secret {DEMO_STAFF_TOTP_SECRET}, "
                 "or `make demo-code` for the current code)\n"
                 + "\n".join(f"  {row[0]} ({row[2]}{', lead' if row[5] else ''})" for row in DEMO_FOCAL_POINTS)
