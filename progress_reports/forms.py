@@ -145,7 +145,8 @@ class SectionForm(VersionedForm):
     actions_taken = LongTextField(
         label=_("Actions taken"),
         help_text=_(
-            "Laws, policies, programmes and reforms since the last report, with dates and numbers where you have them."
+            "Needed to submit the report. Laws, policies, programmes and reforms since the last report, "
+            "with dates and numbers where you have them."
         ),
     )
     challenges = LongTextField(label=_("Challenges"), rows=4)
@@ -177,7 +178,9 @@ class SectionForm(VersionedForm):
         super().__init__(*args, prefix=f"s{section.measure.number}", **kwargs)
         self.section = section
         self.coverage_table = None
-        self.fields["status"].help_text = _("See what each status means in the scale at the top of the page.")
+        self.fields["status"].help_text = _(
+            "Needed to submit the report. See what each status means in the scale at the top of the page."
+        )
 
     def values(self):
         data = self.cleaned_data
