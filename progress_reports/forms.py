@@ -88,6 +88,7 @@ class VersionedForm(forms.Form):
     # Set by the view when a colleague's save got there first: {field name: what they saved}.
     theirs = None
     conflict = None
+    coverage_table = None
 
     def fields_with_theirs(self):
         """(bound field, what a colleague saved in it or None) for each visible field, in order."""

@@ -41,7 +41,7 @@ def empty_cache(request):
 
 
 @pytest.fixture(autouse=True)
-def fast_settings(settings, tmp_path_factory):
+def fast_settings(settings, tmp_path_factory, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The tests' own public content version, apart from a development server's.
     if settings.PUBLIC_CONTENT_VERSION_FILE:
@@ -50,6 +50,8 @@ def fast_settings(settings, tmp_path_factory):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Uploaded files go to a folder of the test's own, never into the project.
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def emails_sent():
