@@ -34,12 +34,13 @@ def start(user, cycle, *, prefill=True):
 
 
 def complete(report, *, summary="Our progress since 2024.", actions="We extended the child benefit."):
-    """Fill the parts needed to submit: the summary, and each measure's status and actions taken."""
-    report.summary = summary
-    report.save()
+    """Fill what is still empty among the parts needed to submit: the summary, each status and actions taken."""
+    if not report.summary:
+        report.summary = summary
+        report.save()
     for section in report.sections.all():
-        section.status = ImplementationStatus.IN_PROGRESS
-        section.actions_taken = f"{actions} (measure {section.measure.number})"
+        section.status = section.status or ImplementationStatus.IN_PROGRESS
+        section.actions_taken = section.actions_taken or f"{actions} (measure {section.measure.number})"
         section.save()
     return report
 
