@@ -6,9 +6,9 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 DEV := DEBUG=true
 
-.PHONY: run serve test test-fast check format stop-db demo-code browser-tools test-tools bench-tools bench faults backup restore
+.PHONY: run serve test test-fast check format stop-db demo-code browser-tools pdf-libs test-tools bench-tools bench faults backup restore
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed pdf-libs
 	$(DEV) $(PYTHON) manage.py migrate --noinput
 	$(DEV) $(PYTHON) manage.py load_demo
 	$(DEV) $(PYTHON) manage.py runserver 127.0.0.1:8000
@@ -17,16 +17,16 @@ run: $(VENV)/.installed
 # (see production.env.example and the README); BIND and WORKERS override the defaults.
 BIND ?= 127.0.0.1:8000
 WORKERS ?= 3
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed pdf-libs
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py collectstatic --noinput --verbosity 0
 	$(VENV)/bin/gunicorn spot.wsgi --bind $(BIND) --workers $(WORKERS)
 
-test: $(VENV)/.installed browser-tools test-tools
+test: $(VENV)/.installed browser-tools pdf-libs test-tools
 	$(DEV) $(VENV)/bin/pytest
 
 # Everything but the browser tests, for a quick loop while working.
-test-fast: $(VENV)/.installed test-tools
+test-fast: $(VENV)/.installed pdf-libs test-tools
 	$(DEV) $(VENV)/bin/pytest --ignore=tests/browser
 
 check: $(VENV)/.installed
@@ -78,7 +78,7 @@ bench-tools: test-tools
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk; }
 
 # The load benchmark (bench/run.py; results in bench/RESULTS.md). BENCH_ARGS=--redis keeps the caches in Redis.
-bench: $(VENV)/.installed bench-tools
+bench: $(VENV)/.installed bench-tools pdf-libs
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
 
 # PostgreSQL restarting under load, Redis going away (bench/faults.py).
@@ -94,3 +94,12 @@ backup: $(VENV)/.installed
 restore: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/<time>"; exit 2; }
 	$(RUN_CONFIGURED) manage.py restore $(FILE)
+
+# The system libraries WeasyPrint draws report PDFs with (Pango, HarfBuzz, fontconfig) and a font
+# family with the glyphs the reports use, from the system's packages when missing.
+pdf-libs:
+	@{ ldconfig -p | grep -q libpango-1.0 && ldconfig -p | grep -q libharfbuzz && ldconfig -p | grep -q libpangoft2-1.0 \
+		&& fc-list 2>/dev/null | grep -qi dejavu; } || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b \
+			libharfbuzz-subset0 fontconfig fonts-dejavu-core; }

@@ -63,9 +63,9 @@ def send_published(report, transition):
     )
 
 
-def send_deadline_reminder(cycle, country, people, draft):
+def send_deadline_reminder(cycle, country, people, draft, days_left):
     url = reverse("report_workspace", args=[draft.pk]) if draft else reverse("workspace")
-    days_left = max(cycle.days_left, 0)
+    days_left = max(days_left, 0)
     send(
         to=[person.email for person in people],
         subject=_("%(days)s days left to submit the progress report of %(country)s")

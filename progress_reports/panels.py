@@ -119,7 +119,7 @@ def measure_statuses(measure):
     """Each country's latest published status on the measure, grouped by subregion in the portal's order."""
     sections = (
         ReportSection.objects.filter(measure=measure, report__in=ProgressReport.objects.latest_published_per_country())
-        .select_related("report__country", "report__cycle")
+        .select_related("measure", "report__country", "report__cycle")
         .order_by("report__country__name")
     )
     groups = {value: [] for value in Subregion.values}

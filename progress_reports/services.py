@@ -410,7 +410,8 @@ def send_deadline_reminders(*, today=None):
     today = today or timezone.localdate()
     reminded = 0
     for cycle in ReportingCycle.objects.open(today):
-        days_before = reminder_due((cycle.deadline - today).days)
+        days_left = (cycle.deadline - today).days
+        days_before = reminder_due(days_left)
         if days_before is None:
             continue
         done = ProgressReport.objects.for_cycle(cycle).filter(
@@ -442,8 +443,8 @@ def send_deadline_reminders(*, today=None):
                     detail=f"{days_before} days before the deadline, to {len(people)} focal point(s)",
                 )
                 transaction.on_commit(
-                    lambda cycle=cycle, country=country, people=people, draft=draft: emails.send_deadline_reminder(
-                        cycle, country, people, draft
+                    lambda cycle=cycle, country=country, people=people, draft=draft, days_left=days_left: (
+                        emails.send_deadline_reminder(cycle, country, people, draft, days_left)
                     )
                 )
                 reminded += 1

@@ -58,9 +58,7 @@ def test_another_countrys_focal_point_cannot_edit_submit_or_attach_at_any_time(
     assert draft.attachments.count() == 1
 
 
-def test_the_public_never_sees_a_draft_a_submitted_or_a_returned_report(
-    client, focal_point, staff, draft, attachment
-):
+def test_the_public_never_sees_a_draft_a_submitted_or_a_returned_report(client, focal_point, staff, draft, attachment):
     for state in ["draft", "submitted", "returned"]:
         if state == "submitted":
             submitted(draft, focal_point)

@@ -60,7 +60,7 @@ def test_it_refuses_a_file_over_10_mb(focal_point_client, draft, settings):
 
 
 def test_the_download_is_an_attachment_with_a_safe_name_and_no_sniffing(focal_point_client, draft):
-    upload(focal_point_client, draft, "Rapport d’étape; \"final\".pdf", pdf_bytes())
+    upload(focal_point_client, draft, 'Rapport d’étape; "final".pdf', pdf_bytes())
     attachment = Attachment.objects.get()
     response = focal_point_client.get(attachment.get_absolute_url())
     assert response.status_code == 200

@@ -129,7 +129,10 @@ def test_it_says_a_late_draft_can_still_be_submitted_until_the_cycle_closes(foca
     cycle.save()
     response = focal_point_client.get(f"/my/reports/{draft.pk}/")
     assertContains(response, "You can still edit and submit the report until the ESCAP secretariat closes the cycle")
-    assert focal_point_client.post(f"/my/reports/{draft.pk}/summary/", overview_data(draft, summary="Late")).status_code == 302
+    assert (
+        focal_point_client.post(f"/my/reports/{draft.pk}/summary/", overview_data(draft, summary="Late")).status_code
+        == 302
+    )
 
 
 def test_staff_may_edit_a_draft_on_the_countrys_behalf(staff_client, draft):

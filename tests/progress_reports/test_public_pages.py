@@ -81,9 +81,9 @@ def test_a_report_page_shows_everything_the_country_published(client, report):
     assertContains(response, "We extended the child benefit. (measure 9)")
     assertContains(response, "Older persons receiving a pension")
     assertContains(response, "31.4%")
-    assertContains(response, "38.2% <span class=\"muted\">(2024)</span>")
+    assertContains(response, '38.2% <span class="muted">(2024)</span>')
     assertContains(response, "<svg")
-    assertContains(response, "<title id=\"coverage-chart-title\">")
+    assertContains(response, '<title id="coverage-chart-title">')
     assertContains(response, 'href="/reports/tha/2026/report.pdf"')
     assertContains(response, "Version 1</strong> (this page)")
 
@@ -119,7 +119,9 @@ def test_what_changed_shows_exactly_the_edited_sections(client, focal_point, foc
     )
     focal_point_client.post(
         f"/my/reports/{second.pk}/sections/7/",
-        section_data(second, 7, **{"cov-PENSION-female-latest_value": "41.0", "cov-PENSION-female-latest_year": "2025"}),
+        section_data(
+            second, 7, **{"cov-PENSION-female-latest_value": "41.0", "cov-PENSION-female-latest_year": "2025"}
+        ),
     )
     second.refresh_from_db()
     published(second, focal_point, staff)
@@ -130,7 +132,7 @@ def test_what_changed_shows_exactly_the_edited_sections(client, focal_point, foc
     assert "Measure 3: Shock-responsive, gender-sensitive systems" in content
     assert "Measure 7: National coverage targets (SDG 1.3)" in content
     assert "Measure 4:" not in content.split("What changed in version 2</h1>")[1]
-    assertContains(response, "<ins><span class=\"visually-hidden\">[added: </span>benefit to all islands.")
+    assertContains(response, '<ins><span class="visually-hidden">[added: </span>benefit to all islands.')
     assertContains(response, "Older persons receiving a pension, female: Latest value (%)")
     assertContains(response, '<del><span class="visually-hidden">[deleted: </span>38.2')
 

@@ -69,7 +69,9 @@ def test_staff_return_with_a_comment_on_one_section_shown_beside_it(
     assertContains(page, "Comment from the ESCAP secretariat")
     assertContains(page, "Give the share of GDP.")
     assertContains(page, "Please add sources.")
-    assert "Give the share of GDP." not in focal_point_client.get(f"/my/reports/{draft.pk}/sections/4/").content.decode()
+    assert (
+        "Give the share of GDP." not in focal_point_client.get(f"/my/reports/{draft.pk}/sections/4/").content.decode()
+    )
 
 
 def test_returning_needs_a_general_comment(focal_point, staff_client, draft):
