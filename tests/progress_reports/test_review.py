@@ -9,7 +9,7 @@ from progress_reports import services
 from progress_reports.models import ReportAction, ReportingCycle
 from spot.models import AuditEvent
 from tests.conftest import make_focal_point
-from tests.progress_reports.conftest import IP, make_cycle, reload, section_data, start, submitted
+from tests.progress_reports.conftest import IP, reload, section_data, start, submitted
 
 pytestmark = pytest.mark.django_db
 
