@@ -18,7 +18,11 @@ from django.utils.translation import gettext_lazy
 from measures.models import Sex
 from progress_reports.models import ImplementationStatus, ReportSection
 
-WORDS = re.compile(r"\s+|[^\s]+")
+# A word with the spaces after it: spaces alone never count as common ground between two texts.
+WORDS = re.compile(r"^\s+|\S+\s*")
+# Below this share of common words, the texts are shown as one deletion and one insertion: interleaved
+# fragments of two unrelated texts read worse than the two texts.
+MOSTLY_REWRITTEN = 0.4
 
 SECTION_LABELS = {
     "status": gettext_lazy("Implementation status"),
@@ -74,10 +78,16 @@ def word_diff(old, new):
     """Escaped HTML of `new` with the words removed from `old` in <del> and the words added in <ins>."""
     old_words, new_words = WORDS.findall(old or ""), WORDS.findall(new or "")
     pieces = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+    # Words are compared without their spaces (the last word of a text has none), shown with them.
+    matcher = difflib.SequenceMatcher(
+        a=[word.strip() for word in old_words], b=[word.strip() for word in new_words], autojunk=False
+    )
+    operations = matcher.get_opcodes()
+    if old_words and new_words and matcher.ratio() < MOSTLY_REWRITTEN:
+        operations = [("replace", 0, len(old_words), 0, len(new_words))]
+    for operation, a_start, a_end, b_start, b_end in operations:
         if operation == "equal":
-            pieces.append(escape("".join(old_words[a_start:a_end])))
+            pieces.append(escape("".join(new_words[b_start:b_end])))
             continue
         if a_end > a_start:
             pieces.append(

@@ -41,7 +41,7 @@ def test_the_queue_says_what_changed_since_the_last_submission(
 
     page = staff_client.get(f"/review/reports/{draft.pk}/")
     assertContains(page, "What changed since the last submission")
-    assertContains(page, "[added: </span>registry.")
+    assertContains(page, "[added: </span>A registry.")
 
 
 def test_the_review_page_shows_the_report_and_both_decisions(staff_client, focal_point, draft):
