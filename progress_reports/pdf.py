@@ -2,13 +2,24 @@
 
 The document is self-contained: its stylesheet is read from the static files and its chart is inline
 SVG, so WeasyPrint never fetches anything (the URL fetcher refuses every address).
+
+Rendering takes a second or two (WeasyPrint lays out every line in Python), but a published version
+never changes: its PDF is rendered at the first download and kept through Django's storage API under
+a name that changes with whatever the PDF shows that could change (the cycle's title or session, the
+layout), so every later download is served as a file.
 """
+
+import hashlib
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
 STYLESHEET = "css/report-print.css"
+# Raise when the PDF's template or stylesheet changes, so that kept PDFs are rendered anew.
+LAYOUT_VERSION = 1
 
 
 def refuse_fetch(url, *args, **kwargs):
@@ -21,6 +32,7 @@ def stylesheet():
 
 
 def render_pdf(request, context):
+    """The PDF's bytes, rendered now."""
     from weasyprint import CSS, HTML
 
     html = render_to_string(
@@ -28,3 +40,23 @@ def render_pdf(request, context):
     )
     document = HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=refuse_fetch)
     return document.write_pdf(stylesheets=[CSS(string=stylesheet())])
+
+
+def stored_name(report):
+    """Where the report's PDF is kept: a new name whenever something it shows may have changed."""
+    cycle = report.cycle
+    fingerprint = "|".join(
+        str(part)
+        for part in [report.pk, report.published_at.isoformat(), cycle.slug, cycle.title, cycle.session, LAYOUT_VERSION]
+    )
+    digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:20]
+    return f"report-pdfs/{report.country.iso3.lower()}-{cycle.slug}-v{report.version}-{digest}.pdf"
+
+
+def published_pdf(request, report, context_for):
+    """An open file of the published report's PDF, rendered and kept on first use. `context_for(report)` builds
+    the page's context (called only when the PDF must be rendered)."""
+    name = stored_name(report)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(render_pdf(request, context_for(report))))
+    return default_storage.open(name, "rb")

@@ -3,11 +3,10 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -38,7 +37,6 @@ from progress_reports.models import (
     ReportState,
 )
 from spot.audit import client_ip
-from spot.public_cache import content_version
 
 CONTENT_TYPES = {
     AttachmentKind.PDF: "application/pdf",
@@ -46,8 +44,6 @@ CONTENT_TYPES = {
     AttachmentKind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 MEASURE_7 = 7
-# A rendered PDF is kept a week: rendering takes about a second, serving it from the cache a few milliseconds.
-PDF_CACHE_SECONDS = 7 * 24 * 60 * 60
 
 
 # What every page of a report shows -------------------------------------------------------------------------
@@ -170,21 +166,13 @@ def reference_names():
 
 
 def report_pdf(request, iso3, cycle, version=None):
-    """The PDF of a published version. A published version never changes, so its PDF is rendered once and kept
-    in the cache under the public-content version (a change to a public page, a cycle's title say, renders anew)."""
-    from progress_reports.pdf import render_pdf
+    """The PDF of a published version, rendered at its first download and kept (see `progress_reports.pdf`)."""
+    from progress_reports.pdf import published_pdf
 
     report = published_report(iso3, cycle, version)
-    key = f"progress-report-pdf:{report.pk}:{content_version()}"
-    document = cache.get(key)
-    if document is None:
-        document = render_pdf(request, public_report_context(report))
-        cache.set(key, document, timeout=PDF_CACHE_SECONDS)
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="spot-progress-report-{report.country.iso3.lower()}-{report.cycle.slug}'
-        f'-v{report.version}.pdf"'
-    )
+    filename = f"spot-progress-report-{report.country.iso3.lower()}-{report.cycle.slug}-v{report.version}.pdf"
+    response = FileResponse(published_pdf(request, report, public_report_context), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 

@@ -157,7 +157,8 @@ def test_the_pdf_opens_and_holds_the_reports_text_and_coverage_numbers(client, r
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="spot-progress-report-tha-2026-v1.pdf"' in response["Content-Disposition"]
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    document = b"".join(response.streaming_content)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(document)).pages)
     text = " ".join(text.split())
     assert "Thailand: Progress reports 2026" in text
     assert "Our progress since 2024." in text
@@ -165,6 +166,22 @@ def test_the_pdf_opens_and_holds_the_reports_text_and_coverage_numbers(client, r
     assert "Older persons receiving a pension" in text
     for number in ["31.4%", "38.2%", "45.0%", "60.5%"]:
         assert number in text
+
+
+def test_the_pdf_is_rendered_once_and_anew_when_the_cycle_is_renamed(client, report, cycle):
+    from django.core.files.storage import default_storage
+
+    from progress_reports.pdf import stored_name
+
+    first = b"".join(client.get("/reports/tha/2026/report.pdf").streaming_content)
+    assert default_storage.exists(stored_name(report))
+    assert b"".join(client.get("/reports/tha/2026/versions/1/report.pdf").streaming_content) == first
+    cycle.title = "Voluntary reports 2026"
+    cycle.save()
+    renamed = ProgressReport.objects.select_related("cycle", "country").get(pk=report.pk)
+    assert stored_name(renamed) != stored_name(report)
+    document = b"".join(client.get("/reports/tha/2026/report.pdf").streaming_content)
+    assert "Voluntary reports 2026" in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(document)).pages)
 
 
 def test_the_report_page_has_a_print_stylesheet(client, report):
