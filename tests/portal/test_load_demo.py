@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from focal_points.models import FocalPoint
+from progress_reports.models import ProgressReport, ReportState
 from spot.models import User
 
 pytestmark = pytest.mark.django_db
@@ -14,10 +15,21 @@ def test_it_loads_marked_sample_data_idempotently(settings, client):
     assert User.objects.filter(email="staff@example.org", is_staff=True).count() == 1
     assert FocalPoint.objects.filter(is_sample=True).count() == 5
     assert FocalPoint.objects.filter(is_sample=False).count() == 0
+    # Sample reports: published for at least 8 countries over two cycles, one returned draft, all marked.
+    reports = ProgressReport.objects.all()
+    assert reports.filter(is_sample=False).count() == 0
+    published = reports.published()
+    assert published.values("country").distinct().count() >= 8
+    assert published.values("cycle").distinct().count() == 2
+    assert reports.filter(state=ReportState.RETURNED).count() == 1
+    progress = {row.progress.status for report in published for row in report.coverage.all()}
+    assert {"on-track", "deterioration", "no-data"} <= {status.value for status in progress}
     settings.DEBUG = False
     content = client.get("/countries/tha/").content.decode()
     assert "Sample data for demonstration." in content
     assert "Ministry of Social Development and Human Security" in content
+    assert "Sample report for demonstration." in content
+    assert "Sample" in client.get("/reports/tha/2024/").content.decode()
 
 
 def test_it_refuses_to_load_demo_accounts_outside_development(settings):
