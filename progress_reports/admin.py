@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from progress_reports import services
 from progress_reports.models import (
     Attachment,
     CoverageEntry,
@@ -10,6 +11,7 @@ from progress_reports.models import (
     ReportTransition,
 )
 from spot.admin import ReadOnlyAdmin
+from spot.audit import client_ip
 
 
 @admin.register(ReportingCycle)
@@ -19,6 +21,9 @@ class ReportingCycleAdmin(admin.ModelAdmin):
     list_display = ["title", "slug", "session", "opens_on", "deadline", "closed_at"]
     search_fields = ["title", "session", "slug"]
     prepopulated_fields = {"slug": ["title"]}
+
+    def save_model(self, request, obj, form, change):
+        services.save_cycle(obj, actor=request.user, ip=client_ip(request), changed=form.changed_data)
 
 
 class SectionInline(admin.StackedInline):

@@ -82,8 +82,10 @@ def legend():
     parts, x = [], PLOT_LEFT + 8
     for mark, label in items:
         parts.append(f'<g transform="translate({x} 14)">{mark}</g>')
-        parts.append(f'<text x="{x + 14}" y="19" class="chart-legend" fill="{MUTED}">{escape(label)}</text>')
-        x += 30 + 8 * len(label)
+        parts.append(
+            f'<text x="{x + 14}" y="19" class="chart-legend" font-size="12" fill="{MUTED}">{escape(label)}</text>'
+        )
+        x += 34 + 8 * len(label)
     return "".join(parts)
 
 
@@ -96,7 +98,8 @@ def axis(height):
         )
         anchor = "start" if value == 0 else "end" if value == 100 else "middle"
         parts.append(
-            f'<text x="{x:.1f}" y="{height - 6}" text-anchor="{anchor}" class="chart-axis" fill="{MUTED}">'
+            f'<text x="{x:.1f}" y="{height - 6}" text-anchor="{anchor}" class="chart-axis" font-size="12" '
+            f'fill="{MUTED}">'
             f"{value}%</text>"
         )
     return "".join(parts)
@@ -139,7 +142,8 @@ def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
     for category, members in groups:
         name = SHORT_NAMES.get(category.code, category.name)
         parts.append(
-            f'<text x="0" y="{y + 16}" class="chart-group" fill="{INK}" font-weight="700">{escape(name)}</text>'
+            f'<text x="0" y="{y + 16}" class="chart-group" font-size="13" fill="{INK}" font-weight="700">'
+            f"{escape(name)}</text>"
         )
         y += GROUP_HEIGHT
         for row in members:
@@ -147,7 +151,8 @@ def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
             status = row.progress.status
             colour = PROGRESS_COLOURS[status]
             parts.append(
-                f'<text x="{LABEL_RIGHT}" y="{middle + 5}" text-anchor="end" class="chart-label" fill="{INK}">'
+                f'<text x="{LABEL_RIGHT}" y="{middle + 5}" text-anchor="end" class="chart-label" font-size="13" '
+                f'fill="{INK}">'
                 f"{escape(row.sex_label)} {status.symbol}</text>"
             )
             parts.append(

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 
 STYLESHEET = "css/report-print.css"
 # Raise when the PDF's template or stylesheet changes, so that kept PDFs are rendered anew.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 
 def refuse_fetch(url, *args, **kwargs):
