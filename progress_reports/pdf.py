@@ -10,12 +10,15 @@ layout), so every later download is served as a file.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
 
 STYLESHEET = "css/report-print.css"
 # Raise when the PDF's template or stylesheet changes, so that kept PDFs are rendered anew.
@@ -32,7 +35,7 @@ def stylesheet():
 
 
 def render_pdf(request, context):
-    """The PDF's bytes, rendered now."""
+    """The PDF's bytes, rendered now (`request` may be None: the PDF depends on no visitor)."""
     from weasyprint import CSS, HTML
 
     html = render_to_string(
@@ -51,6 +54,17 @@ def stored_name(report):
     )
     digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:20]
     return f"report-pdfs/{report.country.iso3.lower()}-{cycle.slug}-v{report.version}-{digest}.pdf"
+
+
+def keep_published_pdf(report, context_for):
+    """Render and keep a just-published report's PDF, so that no visitor waits for it. A failure is logged,
+    never raised: the publication stands, and the PDF is rendered at its first download instead."""
+    try:
+        name = stored_name(report)
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(render_pdf(None, context_for(report))))
+    except Exception:
+        logger.exception("The PDF of report %s could not be rendered at publication.", report.pk)
 
 
 def published_pdf(request, report, context_for):

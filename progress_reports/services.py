@@ -9,6 +9,7 @@ Emails leave only once the transaction has committed.
 import hashlib
 import json
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
@@ -308,7 +309,19 @@ def publish(report, *, actor, ip, comment=""):
         record(ReportAction.REPORT_PUBLISHED, actor=actor, ip=ip, target=locked, detail=comment)
         content_changed()
         transaction.on_commit(lambda: emails.send_published(locked, transition))
+        if settings.REPORT_PDF_ON_PUBLISH:
+            transaction.on_commit(lambda: keep_pdf(locked))
     return locked
+
+
+def keep_pdf(report):
+    """Render the published report's PDF now, once (see `progress_reports.pdf`)."""
+    from progress_reports.pdf import keep_published_pdf
+    from progress_reports.presentation import public_report_context
+
+    keep_published_pdf(
+        ProgressReport.objects.select_related("country", "cycle", "based_on").get(pk=report.pk), public_report_context
+    )
 
 
 # Attachments -----------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from focal_points.permissions import acting_country
 from measures.models import CoverageCategory, Measure
-from progress_reports import charts, permissions, services
+from progress_reports import permissions, services
 from progress_reports.changes import compare, report_content
 from progress_reports.filters import ReportFilter
 from progress_reports.forms import (
@@ -36,6 +36,8 @@ from progress_reports.models import (
     ReportingCycle,
     ReportState,
 )
+from progress_reports.pdf import published_pdf
+from progress_reports.presentation import public_report_context, published_reports, report_parts
 from spot.audit import client_ip
 
 CONTENT_TYPES = {
@@ -47,21 +49,6 @@ MEASURE_7 = 7
 
 
 # What every page of a report shows -------------------------------------------------------------------------
-
-
-def report_parts(report):
-    """A report's sections, coverage rows and attachments: one query each, whatever their number."""
-    sections = list(report.sections.select_related("measure"))
-    coverage = list(report.coverage.select_related("category"))
-    attachments = list(report.attachments.all())
-    return {
-        "sections": sections,
-        "coverage": coverage,
-        "coverage_reported": [row for row in coverage if row.has_values],
-        "coverage_chart": charts.coverage_chart(coverage),
-        "attachments": attachments,
-        "status_scale": ImplementationStatus.explanations(),
-    }
 
 
 def latest_return(report):
@@ -97,10 +84,6 @@ def report_list(request):
     return render(request, "progress_reports/report_list.html", {"filter": filterset, "page": page})
 
 
-def published_reports(iso3, cycle_slug):
-    return ProgressReport.objects.published().filter(country__iso3=iso3, cycle__slug=cycle_slug)
-
-
 def published_report(iso3, cycle_slug, version=None):
     reports = published_reports(iso3, cycle_slug).select_related("country", "cycle", "based_on")
     if version is None:
@@ -109,19 +92,6 @@ def published_report(iso3, cycle_slug, version=None):
             raise Http404("No published report.")
         return report
     return get_object_or_404(reports, version=version)
-
-
-def public_report_context(report):
-    versions = list(
-        published_reports(report.country.iso3, report.cycle.slug).order_by("-version").only("version", "published_at")
-    )
-    return {
-        "report": report,
-        **report_parts(report),
-        "versions": versions,
-        "is_latest": versions[0].version == report.version,
-        "latest_version": versions[0],
-    }
 
 
 def report_detail(request, iso3, cycle):
@@ -167,8 +137,6 @@ def reference_names():
 
 def report_pdf(request, iso3, cycle, version=None):
     """The PDF of a published version, rendered at its first download and kept (see `progress_reports.pdf`)."""
-    from progress_reports.pdf import published_pdf
-
     report = published_report(iso3, cycle, version)
     filename = f"spot-progress-report-{report.country.iso3.lower()}-{report.cycle.slug}-v{report.version}.pdf"
     response = FileResponse(published_pdf(request, report, public_report_context), content_type="application/pdf")

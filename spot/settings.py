@@ -281,6 +281,8 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     UPLOADS_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Render a report's PDF as it is published (so that no visitor waits for it), not only at its first download.
+REPORT_PDF_ON_PUBLISH = env_bool("REPORT_PDF_ON_PUBLISH", True)
 # Report attachments: the largest file accepted, in bytes.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 STORAGES = {

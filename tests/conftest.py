@@ -52,6 +52,8 @@ def fast_settings(settings, tmp_path_factory, tmp_path):
     }
     # Uploaded files go to a folder of the test's own, never into the project.
     settings.MEDIA_ROOT = tmp_path / "media"
+    # A PDF takes a second to render: only the tests of the PDF render one.
+    settings.REPORT_PDF_ON_PUBLISH = False
 
 
 def emails_sent():

@@ -184,6 +184,17 @@ def test_the_pdf_is_rendered_once_and_anew_when_the_cycle_is_renamed(client, rep
     assert "Voluntary reports 2026" in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(document)).pages)
 
 
+def test_the_pdf_is_rendered_as_the_report_is_published(focal_point, staff, draft, settings):
+    from django.core.files.storage import default_storage
+
+    from progress_reports.pdf import stored_name
+
+    settings.REPORT_PDF_ON_PUBLISH = True
+    report = published(draft, focal_point, staff)
+    report = ProgressReport.objects.select_related("cycle", "country").get(pk=report.pk)
+    assert default_storage.exists(stored_name(report))
+
+
 def test_the_report_page_has_a_print_stylesheet(client, report):
     assertContains(client.get("/reports/tha/2026/"), 'href="/static/css/report-print.css" media="print"')
 
