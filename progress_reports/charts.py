@@ -175,3 +175,95 @@ def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
             y += ROW_HEIGHT
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+ROW_WIDTH = PLOT_RIGHT - PLOT_LEFT + 16
+
+
+def x_in_row(value):
+    return 8 + (ROW_WIDTH - 16) * float(value) / 100
+
+
+def row_track(row=None, *, axis_labels=False):
+    """One row of the printed chart as a small SVG without text (or the axis row, with its five labels)."""
+    height = 22 if axis_labels else 26
+    middle = 13
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {ROW_WIDTH} {height}" width="{ROW_WIDTH}" '
+        f'height="{height}" aria-hidden="true" font-family="DejaVu Sans, sans-serif">'
+    ]
+    for value in (0, 25, 50, 75, 100):
+        x = x_in_row(value)
+        if axis_labels:
+            anchor = "start" if value == 0 else "end" if value == 100 else "middle"
+            parts.append(
+                f'<text x="{x:.1f}" y="15" text-anchor="{anchor}" font-size="12" fill="{MUTED}">{value}%</text>'
+            )
+        else:
+            parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="{LINE}" stroke-width="1"/>')
+    if row is not None:
+        colour = PROGRESS_COLOURS[row.progress.status]
+        parts.append(
+            f'<line x1="8" y1="{middle}" x2="{ROW_WIDTH - 8}" y2="{middle}" stroke="{LINE}" stroke-width="4" '
+            'stroke-linecap="round"/>'
+        )
+        if row.baseline_2021 is not None and row.latest_value is not None:
+            parts.append(
+                f'<line x1="{x_in_row(row.baseline_2021):.1f}" y1="{middle}" x2="{x_in_row(row.latest_value):.1f}" '
+                f'y2="{middle}" stroke="{colour}" stroke-width="4"/>'
+            )
+        if row.target_2030 is not None:
+            parts.append(target_2030_mark(x_in_row(row.target_2030), middle))
+        if row.target_2025 is not None:
+            parts.append(target_2025_mark(x_in_row(row.target_2025), middle))
+        if row.baseline_2021 is not None:
+            parts.append(baseline_mark(x_in_row(row.baseline_2021), middle))
+        if row.latest_value is not None:
+            parts.append(latest_mark(x_in_row(row.latest_value), middle, colour))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def legend_mark(mark):
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-9 -9 18 18" width="18" height="18" aria-hidden="true">'
+        f"{mark}</svg>"
+    )
+
+
+def coverage_chart_for_print(rows):
+    """The same chart for paper: its words in HTML and each row's marks in a small SVG without text.
+
+    PDF renderers (WeasyPrint) lay out SVG text letter by letter, which made the chart the slowest part
+    of a report's PDF; HTML text is laid out a line at a time.
+    """
+    groups = grouped([row for row in rows if row.has_values])
+    if not groups:
+        return ""
+    legend = [
+        (baseline_mark(0, 0), _("2021 baseline")),
+        (latest_mark(0, 0, MUTED), _("Latest value")),
+        (target_2025_mark(0, 0), _("2025 target")),
+        (target_2030_mark(0, 0), _("2030 target")),
+    ]
+    parts = [
+        '<div class="print-chart">',
+        '<p class="print-chart__legend">'
+        + " ".join(
+            f'<span class="print-chart__key">{legend_mark(mark)} {escape(label)}</span>' for mark, label in legend
+        )
+        + "</p>",
+    ]
+    for category, members in groups:
+        parts.append(f'<p class="print-chart__group">{escape(SHORT_NAMES.get(category.code, category.name))}</p>')
+        for row in members:
+            status = row.progress.status
+            parts.append(
+                f'<div class="print-chart__row"><span class="print-chart__label">{escape(row.sex_label)} '
+                f"{status.symbol}</span>{row_track(row)}</div>"
+            )
+    parts.append(
+        f'<div class="print-chart__row"><span class="print-chart__label"></span>{row_track(axis_labels=True)}</div>'
+    )
+    parts.append("</div>")
+    return mark_safe("".join(parts))
