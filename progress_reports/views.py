@@ -55,6 +55,7 @@ def latest_return(report):
     """The latest return of the report with its section comments ({section id: comment}), or (None, {})."""
     transition = (
         report.transitions.filter(to_state=ReportState.RETURNED)
+        .select_related("actor")
         .prefetch_related("section_comments")
         .order_by("-at", "-pk")
         .first()
