@@ -6,7 +6,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 DEV := DEBUG=true
 
-.PHONY: run serve test test-fast check format stop-db demo-code browser-tools pdf-libs test-tools bench-tools bench faults backup restore
+.PHONY: run serve test test-fast check format stop-db demo-code browser-tools pdf-libs test-tools bench-tools bench bench-pdf faults backup restore
 
 run: $(VENV)/.installed pdf-libs
 	$(DEV) $(PYTHON) manage.py migrate --noinput
@@ -80,6 +80,10 @@ bench-tools: test-tools
 # The load benchmark (bench/run.py; results in bench/RESULTS.md). BENCH_ARGS=--redis keeps the caches in Redis.
 bench: $(VENV)/.installed bench-tools pdf-libs
 	$(PYTHON) bench/run.py $(BENCH_ARGS)
+
+# The time to render the PDF of a full progress report, and to serve it once kept (bench/pdf.py).
+bench-pdf: $(VENV)/.installed pdf-libs
+	$(DEV) $(PYTHON) bench/pdf.py
 
 # PostgreSQL restarting under load, Redis going away (bench/faults.py).
 faults: $(VENV)/.installed bench-tools

@@ -43,6 +43,9 @@ PAGES = [
     ("measure", "/measures/7/"),
     ("countries", "/countries/"),
     ("country", "/countries/tha/"),
+    ("reports", "/reports/"),
+    ("report", "/reports/tha/bench-1/"),
+    ("what changed", "/reports/tha/bench-1/versions/1/changes/"),
 ]
 # Signed-in pages are never cached; their query counts are watched all the same.
 SIGNED_IN_PAGES = [("workspace (signed in)", "/my/"), ("network (signed in)", "/network/")]

@@ -39,6 +39,7 @@ from progress_reports.models import (
 from progress_reports.pdf import published_pdf
 from progress_reports.presentation import public_report_context, published_reports, report_parts
 from spot.audit import client_ip
+from spot.page_cache import public_page
 
 CONTENT_TYPES = {
     AttachmentKind.PDF: "application/pdf",
@@ -68,6 +69,7 @@ def latest_return(report):
 # Public pages ----------------------------------------------------------------------------------------------
 
 
+@public_page
 def report_list(request):
     reports = (
         ProgressReport.objects.latest_published()
@@ -95,16 +97,19 @@ def published_report(iso3, cycle_slug, version=None):
     return get_object_or_404(reports, version=version)
 
 
+@public_page
 def report_detail(request, iso3, cycle):
     report = published_report(iso3, cycle)
     return render(request, "progress_reports/report_detail.html", public_report_context(report))
 
 
+@public_page
 def report_version(request, iso3, cycle, version):
     report = published_report(iso3, cycle, version)
     return render(request, "progress_reports/report_detail.html", public_report_context(report))
 
 
+@public_page
 def report_changes(request, iso3, cycle, version):
     """What changed in a published version since an earlier one (by default, the one before it)."""
     report = published_report(iso3, cycle, version)
