@@ -8,15 +8,25 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from focal_points import permissions as network
 from focal_points.models import FocalPoint, Invitation
+from good_practices import permissions as practices
+from good_practices.models import GoodPractice, PracticeState
 from measures.models import Measure
 from progress_reports import panels as reports
 from progress_reports import permissions as reporting
 from spot.models import Country
 from spot.page_cache import public_page
+
+# Practices shown on the home, country and measure pages (the list page has them all).
+LATEST_PRACTICES = 6
+
+
+def latest_practices(practices):
+    return list(practices.select_related("country").newest_first()[:LATEST_PRACTICES])
 
 
 @public_page
@@ -28,6 +38,7 @@ def home(request):
             "measures": Measure.objects.all(),
             "subregions": Country.objects.by_subregion(),
             **reports.reporting_at_a_glance(),
+            "practices": latest_practices(GoodPractice.objects.published()),
         },
     )
 
@@ -52,6 +63,8 @@ def measure_detail(request, number):
             "previous_measure": measures.get(number - 1),
             "next_measure": measures.get(number + 1),
             **reports.measure_statuses(measures[number]),
+            "practices": latest_practices(GoodPractice.objects.published().filter(measures=measures[number])),
+            "practices_url": f"{reverse('practice_list')}?measure={number}",
         },
     )
 
@@ -112,6 +125,8 @@ def country_detail(request, iso3):
             "listed_focal_points": [fp for fp in focal_points if fp.listed_publicly],
             "has_sample_focal_points": any(fp.is_sample for fp in focal_points),
             **reports.country_report(country),
+            "practices": latest_practices(GoodPractice.objects.published().for_country(country)),
+            "practices_url": f"{reverse('practice_list')}?country={country.iso3}",
         },
     )
 
@@ -151,6 +166,17 @@ def workspace(request):
         if network.is_lead_of(user, membership.country):
             context["manages_country_invitations"] = True
             context["country_invitations"] = network.invitations_manageable_by(user).open().select_related("invited_by")
+    if practices.can_propose(user):
+        context["can_propose_practices"] = True
+        context["practices"] = list(
+            practices.practices_in_workspace_of(user).select_related("revision_of").order_by("-updated_at", "-pk")[:10]
+        )
+        context["practices_country"] = membership.country if membership is not None else None
+        context["practices_to_change"] = (
+            practices.practices_in_workspace_of(user).filter(state=PracticeState.CHANGES_REQUESTED).count()
+        )
+    if practices.can_moderate(user):
+        context["practices_awaiting_review"] = practices.awaiting_moderation_by(user).count()
     if context["is_network_manager"]:
         context["open_invitations"] = (
             Invitation.objects.open().select_related("country", "invited_by").order_by("expires_at")[:50]
@@ -160,7 +186,17 @@ def workspace(request):
 
 @login_required
 def review(request):
-    """ESCAP staff's queues: submitted progress reports (oldest first), and the reporting cycles."""
-    if not reporting.can_review(request.user):
+    """ESCAP staff's queues: submitted progress reports and good practices (oldest first), and the reporting cycles."""
+    user = request.user
+    can_review_reports = reporting.can_review(user)
+    can_moderate_practices = practices.can_moderate(user)
+    if not (can_review_reports or can_moderate_practices):
         raise PermissionDenied(_("The review queues are for ESCAP staff."))
-    return render(request, "portal/review.html", {**reports.review_queue()})
+    context = {"can_review_reports": can_review_reports, "can_moderate_practices": can_moderate_practices}
+    if can_review_reports:
+        context.update(reports.review_queue())
+    if can_moderate_practices:
+        context["practice_queue"] = list(
+            practices.awaiting_moderation_by(user).select_related("country", "created_by", "revision_of")
+        )
+    return render(request, "portal/review.html", context)

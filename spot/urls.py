@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("", include("focal_points.urls")),
     path("", include("progress_reports.urls")),
+    path("", include("good_practices.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
