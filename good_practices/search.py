@@ -27,6 +27,8 @@ from spot.models import Subregion
 
 PAGE_SIZE = 20
 SUGGESTIONS = 5
+# How much of a title's words must look like the words searched for the title to be suggested (0 to 1).
+SIMILAR_TITLE = "0.3"
 MARKED = re.compile(re.escape(MARK_START) + "(.*?)" + re.escape(MARK_STOP), re.S)
 STRAY_MARKS = re.compile(f"[{MARK_START}{MARK_STOP}]")
 
@@ -285,6 +287,9 @@ class PracticeSearch:
         """Published practices whose titles look like the words searched, for a search that found nothing."""
         if not self.query_text or self.total:
             return []
+        with connection.cursor() as cursor:
+            # pg_trgm's default (0.6) misses ordinary typos such as "pensoin"; the index honours this setting.
+            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [SIMILAR_TITLE])
         return list(
             GoodPractice.objects.published()
             .filter(title__trigram_word_similar=self.query_text)

@@ -65,7 +65,7 @@ def detail_context(request, practice, *, preview=None):
         "can_moderate": preview is None and permissions.can_moderate(user),
     }
     if can_read_network(user):
-        context["network_url"] = f"{reverse('network')}?country={country.iso3}"
+        context["country_network_url"] = f"{reverse('network')}?country={country.iso3}"
     return context
 
 
