@@ -171,13 +171,18 @@ class PracticeForm(forms.ModelForm):
             country.empty_label = _("Choose a country")
             first_two = list(countries[:2])
             if len(first_two) == 1:
-                country.initial = first_two[0]
+                self.initial["country"] = first_two[0].pk
                 country.disabled = True
                 country.help_text = _("You write practices for the country you are a focal point of.")
 
+    # What even a draft needs: the rest may stay empty until the practice is submitted.
+    NEEDED_FOR_A_DRAFT = {"title", "country", "language"}
+
     def _clean_fields(self):
-        # A draft saves with whatever is filled in: only the format of what was typed is checked, and the title.
-        needed = [field for name, field in self.fields.items() if field.required and name != "title"]
+        # A draft saves with whatever is filled in: only the format of what was typed is checked.
+        needed = [
+            field for name, field in self.fields.items() if field.required and name not in self.NEEDED_FOR_A_DRAFT
+        ]
         for field in needed:
             field.required = False
         try:
@@ -194,6 +199,12 @@ class PracticeForm(forms.ModelForm):
         return cleaned
 
 
+class WebAddressField(forms.URLField):
+    """Links readers can follow: http and https only."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 class SourceForm(forms.Form):
     title = forms.CharField(
         label=_("Title"),
@@ -202,12 +213,11 @@ class SourceForm(forms.Form):
         validators=[validate_single_line],
         error_messages={"max_length": _("Shorten the title to %(limit_value)s characters or fewer")},
     )
-    url = forms.URLField(
+    url = WebAddressField(
         label=_("Web address"),
         max_length=500,
         required=False,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
         error_messages={
             "invalid": _("Enter a web address starting with https:// or http://"),
             "max_length": _("Shorten the web address to %(limit_value)s characters or fewer"),

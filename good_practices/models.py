@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from good_practices.rendering import plain_text, render_markdown
+from good_practices.rendering import plain_text, render_markdown, without_marks
 from measures.models import Measure
 from spot.audit import register_actions
 from spot.models import Country
@@ -353,6 +353,12 @@ class GoodPractice(models.Model):
 
     def render(self):
         """Derive the HTML and the searchable text from the Markdown the author wrote."""
+        # The search marks matched words with private characters: the text searched never holds them.
+        self.title, self.summary, self.programme_name = (
+            without_marks(self.title),
+            without_marks(self.summary),
+            without_marks(self.programme_name),
+        )
         self.body_html = render_markdown(self.body)
         self.results_html = render_markdown(self.results)
         self.lessons_html = render_markdown(self.lessons)

@@ -93,10 +93,14 @@ def render_markdown(source):
     return LINK_TAG.sub(mark_external, cleaned)
 
 
+def without_marks(text):
+    return text.replace(MARK_START, "").replace(MARK_STOP, "") if text else text
+
+
 TAG = re.compile(r"<[^>]*>")
 
 
 def plain_text(*fragments):
     """The words of sanitised HTML fragments, for searching and for search snippets."""
     words = " ".join(html.unescape(TAG.sub(" ", fragment)) for fragment in fragments if fragment)
-    return " ".join(words.replace(MARK_START, "").replace(MARK_STOP, "").split())
+    return " ".join(without_marks(words).split())

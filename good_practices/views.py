@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -230,7 +230,7 @@ def workspace_context(request, practice, **extra):
 @login_required
 def my_practice_preview(request, pk):
     practice = editable_practice(request.user, pk)
-    practice = GoodPractice.objects.prefetch_related("measures", "themes").select_related("country").get(pk=practice.pk)
+    prefetch_related_objects([practice], "measures", "themes")
     preview = {
         "back_url": practice.get_workspace_url(),
         "can_edit": permissions.can_edit(request.user, practice),
@@ -360,11 +360,7 @@ def review_practice(request, pk):
 
 
 def review_context(request, practice, forms):
-    practice = (
-        GoodPractice.objects.prefetch_related("measures", "themes")
-        .select_related("country", "revision_of", "created_by")
-        .get(pk=practice.pk)
-    )
+    prefetch_related_objects([practice], "measures", "themes")
     # A practice's history includes that of its revisions.
     history = ModerationStep.objects.filter(practice=practice)
     if not practice.is_revision:

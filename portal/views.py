@@ -64,7 +64,7 @@ def measure_detail(request, number):
             "next_measure": measures.get(number + 1),
             **reports.measure_statuses(measures[number]),
             "practices": latest_practices(GoodPractice.objects.published().filter(measures=measures[number])),
-            "practices_url": f"{reverse('practice_list')}?measure={number}",
+            "more_practices_url": f"{reverse('practice_list')}?measure={number}",
         },
     )
 
@@ -126,7 +126,7 @@ def country_detail(request, iso3):
             "has_sample_focal_points": any(fp.is_sample for fp in focal_points),
             **reports.country_report(country),
             "practices": latest_practices(GoodPractice.objects.published().for_country(country)),
-            "practices_url": f"{reverse('practice_list')}?country={country.iso3}",
+            "more_practices_url": f"{reverse('practice_list')}?country={country.iso3}",
         },
     )
 

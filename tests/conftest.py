@@ -95,6 +95,8 @@ REFERENCE_DATA = [
     ("measures.migrations.0002_reference_data", "load"),
     ("focal_points.migrations.0003_escap_staff_group", "create_group"),
     ("progress_reports.migrations.0002_escap_staff_review_permissions", "grant"),
+    ("good_practices.migrations.0002_themes_and_moderation", "load"),
+    ("good_practices.migrations.0002_themes_and_moderation", "grant"),
 ]
 
 

@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from focal_points.models import FocalPoint
 from progress_reports.models import ProgressReport, ReportState
+from good_practices.models import GoodPractice, State
 from spot.models import User
 
 pytestmark = pytest.mark.django_db
@@ -24,12 +25,18 @@ def test_it_loads_marked_sample_data_idempotently(settings, client):
     assert reports.filter(state=ReportState.RETURNED).count() == 1
     progress = {row.progress.status for report in published for row in report.coverage.all()}
     assert {"on-track", "deterioration", "no-data"} <= {status.value for status in progress}
+    assert GoodPractice.objects.published().filter(is_sample=True).count() >= 30
+    assert not GoodPractice.objects.filter(is_sample=False).exists()
+    assert GoodPractice.objects.published().values("country__subregion").distinct().count() == 5
+    assert set(GoodPractice.objects.values_list("state", flat=True)) == set(State.values) - {State.APPLIED}
     settings.DEBUG = False
     content = client.get("/countries/tha/").content.decode()
     assert "Sample data for demonstration." in content
     assert "Ministry of Social Development and Human Security" in content
     assert "Sample report for demonstration." in content
     assert "Sample" in client.get("/reports/tha/2024/").content.decode()
+    practices = client.get("/good-practices/").content.decode()
+    assert "Sample</span>" in practices
 
 
 def test_it_refuses_to_load_demo_accounts_outside_development(settings):

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_shows_the_action_plan_measures_and_countries_on_the_home_page(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):  # measures, countries, the current reporting cycle
+    with django_assert_max_num_queries(4):  # measures, countries, the current reporting cycle, good practices
         response = client.get("/")
     content = response.content.decode()
     assert response.status_code == 200
@@ -43,7 +43,7 @@ def test_it_lists_the_12_measures_with_their_text(client, django_assert_max_num_
 @pytest.mark.parametrize("number", range(1, 13))
 def test_it_shows_each_measure_with_its_text_and_neighbours(client, number, django_assert_max_num_queries):
     measure = Measure.objects.get(number=number)
-    with django_assert_max_num_queries(3):  # measures, sub-targets, the latest statuses on it
+    with django_assert_max_num_queries(4):  # measures, sub-targets, the latest statuses on it, good practices
         response = client.get(f"/measures/{number}/")
     content = response.content.decode()
     assert response.status_code == 200
@@ -78,7 +78,7 @@ def test_it_answers_every_country_page_with_its_profile(client):
 
 
 def test_it_shows_honest_empty_states_on_a_country_page(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):  # country, focal points, its latest report
+    with django_assert_max_num_queries(4):  # country, focal points, its latest report, its good practices
         content = client.get("/countries/npl/").content.decode()
     assert "Nepal has not named a national social protection focal point on SPOT yet." in content
     assert "No voluntary progress report from Nepal has been published yet." in content
@@ -89,7 +89,7 @@ def test_it_shows_honest_empty_states_on_a_country_page(client, django_assert_ma
 def test_it_shows_agencies_and_only_consenting_names_on_a_country_page(client, django_assert_max_num_queries):
     make_focal_point("listed@m.go.th", "Listed Person", "THA", agency="Ministry A", listed_publicly=True)
     make_focal_point("private@m.go.th", "Private Person", "THA", agency="Agency B")
-    with django_assert_max_num_queries(3):  # country, focal points, its latest report
+    with django_assert_max_num_queries(4):  # country, focal points, its latest report, its good practices
         content = client.get("/countries/tha/").content.decode()
     assert "Ministry A" in content and "Agency B" in content
     assert "Listed Person" in content
