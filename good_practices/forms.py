@@ -207,14 +207,14 @@ class WebAddressField(forms.URLField):
 
 class SourceForm(forms.Form):
     title = forms.CharField(
-        label=_("Title"),
+        label=_("Title of the source"),
         max_length=300,
         required=False,
         validators=[validate_single_line],
         error_messages={"max_length": _("Shorten the title to %(limit_value)s characters or fewer")},
     )
     url = WebAddressField(
-        label=_("Web address"),
+        label=_("Its web address"),
         max_length=500,
         required=False,
         assume_scheme="https",
@@ -276,11 +276,11 @@ class ModerationForm(forms.Form):
         "republish": _("Note to the author"),
     }
     HELP = {
-        "publish": _("Optional. Sent to the author with the news."),
+        "publish": _("Sent to the author with the news."),
         "request_changes": _("Sent to the author and shown beside the practice while they edit it."),
         "reject": _("Sent to the author. The practice stays in their workspace as a record."),
         "archive": _("Sent to the author. The public address will say the practice was withdrawn, without the reason."),
-        "republish": _("Optional. Sent to the author."),
+        "republish": _("Sent to the author."),
     }
 
     def __init__(self, *args, action, **kwargs):
