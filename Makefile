@@ -6,7 +6,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 DEV := DEBUG=true
 
-.PHONY: run serve test test-fast check format stop-db demo-code browser-tools pdf-libs test-tools bench-tools bench bench-pdf faults backup restore
+.PHONY: run serve test test-fast check format stop-db demo-code browser-tools pdf-libs test-tools bench-tools bench bench-pdf bench-search faults backup restore
 
 run: $(VENV)/.installed pdf-libs
 	$(DEV) $(PYTHON) manage.py migrate --noinput
@@ -107,3 +107,8 @@ pdf-libs:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b \
 			libharfbuzz-subset0 fontconfig fonts-dejavu-core; }
+
+# The good-practice search as practices grow (1,000, 10,000, 100,000): p50/p95 of the
+# search-plus-filter query and of the whole list page; uses a database of its own, `spot_bench_search`.
+bench-search: $(VENV)/.installed
+	$(DEV) $(PYTHON) bench/search.py

@@ -3,7 +3,6 @@
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from good_practices.models import EARLIEST_YEAR, LATEST_YEAR, SEARCH_CONFIG, GoodPractice, Language, Theme
@@ -103,12 +102,10 @@ class PracticeFilter(django_filters.FilterSet):
         return queryset.filter(search_vector=search_query(value))
 
     def filter_measure(self, queryset, name, measure):
-        illustrates = GoodPractice.measures.through.objects.filter(goodpractice=OuterRef("pk"), measure=measure)
-        return queryset.filter(Exists(illustrates))
+        return queryset.filter(measure_numbers__contains=[measure.number])
 
     def filter_theme(self, queryset, name, theme):
-        filed_under = GoodPractice.themes.through.objects.filter(goodpractice=OuterRef("pk"), theme=theme)
-        return queryset.filter(Exists(filed_under))
+        return queryset.filter(theme_slugs__contains=[theme.slug])
 
     def keep(self, queryset, name, value):
         """Sorting is the search's business (see good_practices.search), not a filter."""
@@ -124,14 +121,6 @@ class PracticeFilter(django_filters.FilterSet):
             for name, value in self.form.cleaned_data.items()
             if value not in (None, "") and not (name == "q" and not value.strip())
         }
-
-    def queryset_without(self, facet):
-        """The practices every filter but `facet` lets through: what each of the facet's values would give."""
-        queryset = self.queryset.all()
-        for name, value in self.values().items():
-            if name != facet:
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
 
 
 class ModerationFilter(django_filters.FilterSet):

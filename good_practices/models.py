@@ -10,6 +10,7 @@ the revision stays as the record of the change. Every move is a
 """
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -229,6 +230,10 @@ class GoodPractice(models.Model):
     language = models.CharField(max_length=3, choices=Language.choices, default=Language.ENGLISH)
     measures = models.ManyToManyField(Measure, blank=True, related_name="good_practices")
     themes = models.ManyToManyField(Theme, blank=True, related_name="practices")
+    # Copies of the two lists above, written with them by `set_measures_and_themes`: the search filters and
+    # counts practices by them without joining the link tables.
+    measure_numbers = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True, editable=False)
+    theme_slugs = ArrayField(models.CharField(max_length=40), default=list, blank=True, editable=False)
 
     # Derived from the content on every save, so that no page renders Markdown or strips tags per row.
     body_html = models.TextField(blank=True, editable=False)
@@ -242,6 +247,16 @@ class GoodPractice(models.Model):
             SearchVector("title", weight="A", config=SEARCH_CONFIG)
             + SearchVector("summary", "programme_name", weight="B", config=SEARCH_CONFIG)
             + SearchVector("searchable_text", weight="C", config=SEARCH_CONFIG)
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    # The title, summary and programme alone: small enough to stay in the row, so that ranking many matches
+    # stays cheap however long the practices are (see good_practices.search).
+    head_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("summary", "programme_name", weight="B", config=SEARCH_CONFIG)
         ),
         output_field=SearchVectorField(),
         db_persist=True,
@@ -328,8 +343,15 @@ class GoodPractice(models.Model):
                 name="practice_newest_idx",
                 condition=models.Q(state="published"),
             ),
-            # A country's page, the workspace and the facet counts by country.
+            # A country's page and the workspace.
             models.Index(fields=["country", "state"], name="practice_country_state_idx"),
+            # The facet counts of the list without a search, read from the index alone.
+            models.Index(
+                fields=["country"],
+                include=["published_year", "language", "measure_numbers", "theme_slugs"],
+                name="practice_facets_idx",
+                condition=models.Q(state="published"),
+            ),
             # The review queue, oldest submission first.
             models.Index(
                 fields=["submitted_at"], name="practice_review_queue_idx", condition=models.Q(state="submitted")
@@ -363,6 +385,17 @@ class GoodPractice(models.Model):
         self.results_html = render_markdown(self.results)
         self.lessons_html = render_markdown(self.lessons)
         self.searchable_text = plain_text(self.body_html, self.results_html, self.lessons_html)
+
+    def set_measures_and_themes(self, measures, themes):
+        """Link the practice to its measures and themes, and keep the copies the search reads in step."""
+        measures, themes = list(measures), list(themes)
+        self.measures.set(measures)
+        self.themes.set(themes)
+        self.measure_numbers = sorted(measure.number for measure in measures)
+        self.theme_slugs = sorted(theme.slug for theme in themes)
+        GoodPractice.objects.filter(pk=self.pk).update(
+            measure_numbers=self.measure_numbers, theme_slugs=self.theme_slugs
+        )
 
     def get_workspace_url(self):
         return reverse("my_practice", args=[self.pk])

@@ -2,9 +2,16 @@
 
 The list page makes the same queries whatever the data: one for the page of
 results (with their rank and highlighted snippets), two to prefetch their measures
-and themes, one grouped query per facet, and, only when nothing matches a search,
-one for similar titles. The total is read from the country facet (every practice
+and themes, one for every facet's counts and, only when nothing matches a search,
+two for similar titles. The total is read from the country facet (every practice
 has one country), so there is no separate count.
+
+Matching uses the whole practice (`search_vector`: title A; summary and programme B;
+the rest C). Ranking reads only the title, summary and programme (`head_vector`),
+which stays small and in the row: a practice whose title matches comes first, then
+one whose summary or programme matches, then those matching only in their text,
+newest first. Ranking the full vector of thousands of matches would cost more than
+the rest of the page.
 """
 
 import re
@@ -13,19 +20,63 @@ from urllib.parse import urlencode
 from django.contrib.postgres.search import SearchHeadline, SearchRank, TrigramWordSimilarity
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, F, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat, Left
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from good_practices.filters import PracticeFilter, search_query
-from good_practices.models import SEARCH_CONFIG, GoodPractice, Language, State
+from good_practices.models import SEARCH_CONFIG, GoodPractice, Language, State, Theme
 from good_practices.rendering import MARK_START, MARK_STOP
-from spot.models import Subregion
+from measures.models import Measure
+from spot.models import Country, Subregion
 
 PAGE_SIZE = 20
+# What a list of practices never shows: left in the database.
+LONG_FIELDS = [
+    "body",
+    "results",
+    "lessons",
+    "body_html",
+    "results_html",
+    "lessons_html",
+    "searchable_text",
+    "sources",
+    "search_vector",
+    "head_vector",
+]
+# How much of a practice (summary first) a search snippet is taken from, in characters.
+SNIPPET_SOURCE = 4000
+SUBREGION_POSITIONS = " ".join(f"WHEN '{value}' THEN {position}" for position, value in enumerate(Subregion.values))
+LANGUAGE_POSITIONS = " ".join(f"WHEN '{value}' THEN {position}" for position, value in enumerate(Language.values))
+# For each facet: what it selects (value, label, position) from which rows, grouped by what.
+FACET_BRANCHES = [
+    (
+        "country",
+        "c.iso3, c.name, 0",
+        f"matched m JOIN {Country._meta.db_table} c ON c.id = m.country_id",
+        "c.iso3, c.name",
+    ),
+    ("subregion", f"m.subregion, '', CASE m.subregion {SUBREGION_POSITIONS} END", "matched m", "m.subregion"),
+    (
+        "measure",
+        "measure.number::text, measure.title, measure.number",
+        "(SELECT unnest(m.measure_numbers) AS number FROM matched m WHERE {condition}) AS illustrated"
+        f" JOIN {Measure._meta.db_table} measure ON measure.number = illustrated.number",
+        "measure.number, measure.title",
+    ),
+    (
+        "theme",
+        "theme.slug, theme.name, theme.position",
+        "(SELECT unnest(m.theme_slugs) AS slug FROM matched m WHERE {condition}) AS filed"
+        f" JOIN {Theme._meta.db_table} theme ON theme.slug = filed.slug",
+        "theme.slug, theme.name, theme.position",
+    ),
+    ("year", "m.published_year::text, '', 0", "matched m", "m.published_year"),
+    ("language", f"m.language, '', CASE m.language {LANGUAGE_POSITIONS} END", "matched m", "m.language"),
+]
 SUGGESTIONS = 5
 # How much of a title's words must look like the words searched for the title to be suggested (0 to 1).
 SIMILAR_TITLE = "0.3"
@@ -76,13 +127,13 @@ class PracticeSearch:
             if name == "country":
                 params[name] = value.iso3
             elif name == "measure":
-                params[name] = value.number
+                params[name] = str(value.number)
             elif name == "theme":
                 params[name] = value.slug
             elif name == "sort" and value == self.default_sort:
                 continue
             else:
-                params[name] = value
+                params[name] = str(value)
         return params
 
     @property
@@ -98,7 +149,7 @@ class PracticeSearch:
     # The results.
 
     def results(self):
-        results = self.filterset.qs.select_related("country").prefetch_related("measures", "themes")
+        results = self.filterset.qs.select_related("country").prefetch_related("measures", "themes").defer(*LONG_FIELDS)
         if self.query:
             results = results.annotate(
                 title_marked=SearchHeadline(
@@ -110,7 +161,8 @@ class PracticeSearch:
                     highlight_all=True,
                 ),
                 snippet=SearchHeadline(
-                    Concat("summary", Value(" "), "searchable_text", output_field=TextField()),
+                    # The beginning of a long practice is enough for a snippet, and bounds its cost.
+                    Left(Concat("summary", Value(" "), "searchable_text", output_field=TextField()), SNIPPET_SOURCE),
                     self.query,
                     config=SEARCH_CONFIG,
                     start_sel=MARK_START,
@@ -122,7 +174,7 @@ class PracticeSearch:
                 ),
             )
         if self.sort == "relevance":
-            results = results.annotate(rank=SearchRank(F("search_vector"), self.query)).order_by(
+            results = results.annotate(rank=SearchRank(F("head_vector"), self.query)).order_by(
                 "-rank", "-published_at", "-pk"
             )
         else:
@@ -151,17 +203,84 @@ class PracticeSearch:
 
     @cached_property
     def facets(self):
-        return {
-            "country": self.country_facet(),
-            "subregion": self.subregion_facet(),
-            "measure": self.measure_facet(),
-            "theme": self.theme_facet(),
-            "year": self.year_facet(),
-            "language": self.language_facet(),
-        }
+        rows = {name: [] for name in PracticeFilter.FACETS}
+        labels = {"subregion": dict(Subregion.choices), "language": dict(Language.choices)}
+        for facet, value, label, position, count in self.facet_rows():
+            if facet in labels:
+                label = labels[facet].get(value, value)
+            elif facet == "year":
+                label = value
+            elif facet == "measure":
+                label = _("%(number)s. %(title)s") % {"number": value, "title": label}
+            rows[facet].append((value, label, position, count))
+        params = self.params()
+        facets = {}
+        for name, found in rows.items():
+            if name == "country":
+                found.sort(key=lambda row: (-row[3], row[1]))
+            elif name == "year":
+                found.sort(key=lambda row: -int(row[0]))
+            else:
+                found.sort(key=lambda row: row[2])
+            facets[name] = self.facet(
+                name, [(value, label, count) for value, label, _, count in found], params.get(name)
+            )
+        return facets
 
-    def facet_list(self):
-        return [Facet(name, self.FILTER_NAMES[name], self.facets[name]) for name in PracticeFilter.FACETS]
+    def facet_rows(self):
+        """(facet, value, label, position, count) for every facet, in one statement over the practices matched once.
+
+        Each facet counts the practices that every other filter lets through, grouped by the facet's value:
+        what choosing that value instead would give.
+        """
+        matched_where, matched_params = ["p.state = %s"], [State.PUBLISHED]
+        if self.query:
+            matched_where.append("p.search_vector @@ websearch_to_tsquery(%s::regconfig, %s)")
+            matched_params += [SEARCH_CONFIG, self.query_text]
+        chosen = self.chosen_conditions()
+
+        def others(facet):
+            conditions = [sql for name, (sql, _) in chosen.items() if name != facet] or ["TRUE"]
+            params = [param for name, (_, values) in chosen.items() if name != facet for param in values]
+            return " AND ".join(conditions), params
+
+        branches, params = [], []
+        for facet, select, source, group in FACET_BRANCHES:
+            condition, condition_params = others(facet)
+            if "{condition}" in source:  # the condition applies inside, before the lists are unnested
+                branches.append(
+                    f"SELECT %s, {select}, count(*) FROM {source.format(condition=condition)} GROUP BY {group}"
+                )
+            else:
+                branches.append(f"SELECT %s, {select}, count(*) FROM {source} WHERE {condition} GROUP BY {group}")
+            params += [facet, *condition_params]
+        sql = (
+            "WITH matched AS MATERIALIZED ("
+            " SELECT p.country_id, c.subregion, p.published_year, p.language, p.measure_numbers, p.theme_slugs"
+            f" FROM {GoodPractice._meta.db_table} p JOIN {Country._meta.db_table} c ON c.id = p.country_id"
+            f" WHERE {' AND '.join(matched_where)}) " + " UNION ALL ".join(branches)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, matched_params + params)
+            return cursor.fetchall()
+
+    def chosen_conditions(self):
+        """The filters in use, as conditions on a matched practice (m), with their parameters."""
+        conditions = {}
+        for name, value in self.values.items():
+            if name == "country":
+                conditions[name] = ("m.country_id = %s", [value.pk])
+            elif name == "subregion":
+                conditions[name] = ("m.subregion = %s", [value])
+            elif name == "measure":
+                conditions[name] = ("m.measure_numbers @> ARRAY[%s]::smallint[]", [value.number])
+            elif name == "theme":
+                conditions[name] = ("m.theme_slugs @> ARRAY[%s]::varchar[]", [value.slug])
+            elif name == "year":
+                conditions[name] = ("m.published_year = %s", [value])
+            elif name == "language":
+                conditions[name] = ("m.language = %s", [value])
+        return conditions
 
     def facet(self, name, rows, selected):
         """FacetValues from (value, label, count) rows; a selected value with no result is kept, at 0."""
@@ -172,82 +291,11 @@ class PracticeSearch:
             for value, label, count in rows
         ]
         if selected is not None and not any(value.selected for value in values):
-            label = self.selected_label(name)
-            values.append(FacetValue(selected, label, 0, self.url_with(**{name: None}), True))
+            values.append(FacetValue(selected, self.selected_label(name), 0, self.url_with(**{name: None}), True))
         return values
 
-    def country_facet(self):
-        rows = (
-            self.filterset.queryset_without("country")
-            .values("country__iso3", "country__name")
-            .annotate(count=Count("pk"))
-            .order_by("-count", "country__name")
-        )
-        selected = self.params().get("country")
-        return self.facet("country", [(r["country__iso3"], r["country__name"], r["count"]) for r in rows], selected)
-
-    def subregion_facet(self):
-        rows = (
-            self.filterset.queryset_without("subregion")
-            .values("country__subregion")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        counts = {row["country__subregion"]: row["count"] for row in rows}
-        ordered = [(value, label, counts[value]) for value, label in Subregion.choices if value in counts]
-        return self.facet("subregion", ordered, self.params().get("subregion"))
-
-    def measure_facet(self):
-        practices = self.filterset.queryset_without("measure").values("pk")
-        rows = (
-            GoodPractice.measures.through.objects.filter(goodpractice__in=practices)
-            .values("measure__number", "measure__title")
-            .annotate(count=Count("pk"))
-            .order_by("measure__number")
-        )
-        return self.facet(
-            "measure",
-            [
-                (
-                    r["measure__number"],
-                    _("%(number)s. %(title)s") % {"number": r["measure__number"], "title": r["measure__title"]},
-                    r["count"],
-                )
-                for r in rows
-            ],
-            self.params().get("measure"),
-        )
-
-    def theme_facet(self):
-        practices = self.filterset.queryset_without("theme").values("pk")
-        rows = (
-            GoodPractice.themes.through.objects.filter(goodpractice__in=practices)
-            .values("theme__slug", "theme__name", "theme__position")
-            .annotate(count=Count("pk"))
-            .order_by("theme__position")
-        )
-        return self.facet(
-            "theme", [(r["theme__slug"], r["theme__name"], r["count"]) for r in rows], self.params().get("theme")
-        )
-
-    def year_facet(self):
-        rows = (
-            self.filterset.queryset_without("year")
-            .values("published_year")
-            .annotate(count=Count("pk"))
-            .order_by("-published_year")
-        )
-        return self.facet(
-            "year",
-            [(r["published_year"], str(r["published_year"]), r["count"]) for r in rows],
-            self.params().get("year"),
-        )
-
-    def language_facet(self):
-        rows = self.filterset.queryset_without("language").values("language").annotate(count=Count("pk")).order_by()
-        counts = {row["language"]: row["count"] for row in rows}
-        ordered = [(value, label, counts[value]) for value, label in Language.choices if value in counts]
-        return self.facet("language", ordered, self.params().get("language"))
+    def facet_list(self):
+        return [Facet(name, self.FILTER_NAMES[name], self.facets[name]) for name in PracticeFilter.FACETS]
 
     # What is chosen, and how to undo it.
 

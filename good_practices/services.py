@@ -91,8 +91,7 @@ def create_practice(*, actor, ip, practice, measures, themes):
         try:
             with transaction.atomic():
                 practice.save()
-                practice.measures.set(measures)
-                practice.themes.set(themes)
+                practice.set_measures_and_themes(measures, themes)
                 record(PracticeAction.CREATED, actor=actor, ip=ip, target=practice, detail=practice.title)
             return practice
         except IntegrityError:
@@ -115,8 +114,7 @@ def save_practice(practice, *, actor, ip, measures, themes, expected_version):
         practice.version = current.version + 1
         practice.updated_at = timezone.now()
         practice.save()
-        practice.measures.set(measures)
-        practice.themes.set(themes)
+        practice.set_measures_and_themes(measures, themes)
         record(PracticeAction.SAVED, actor=actor, ip=ip, target=practice, detail=practice.title)
     return practice
 
@@ -147,8 +145,7 @@ def start_revision(practice, *, actor, ip):
             **{field: getattr(original, field) for field in CONTENT_FIELDS},
         )
         revision.save()
-        revision.measures.set(original.measures.all())
-        revision.themes.set(original.themes.all())
+        revision.set_measures_and_themes(original.measures.all(), original.themes.all())
         record(
             PracticeAction.REVISION_STARTED,
             actor=actor,
@@ -263,8 +260,7 @@ def apply_revision(revision, *, now):
     original.version += 1
     original.updated_at = original.last_updated_at = now
     original.save()
-    original.measures.set(revision.measures.all())
-    original.themes.set(revision.themes.all())
+    original.set_measures_and_themes(revision.measures.all(), revision.themes.all())
 
 
 def not_editable_message(practice):

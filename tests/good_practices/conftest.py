@@ -52,8 +52,7 @@ def make_practice(
     )
     practice.slug = services.unique_slug(title, country)
     practice.save()
-    practice.measures.set(Measure.objects.filter(number__in=measures))
-    practice.themes.set(Theme.objects.filter(slug__in=themes))
+    practice.set_measures_and_themes(Measure.objects.filter(number__in=measures), Theme.objects.filter(slug__in=themes))
     return practice
 
 

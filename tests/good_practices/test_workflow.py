@@ -139,6 +139,9 @@ def test_it_keeps_the_published_text_online_while_an_update_is_reviewed(focal_po
     assert (practice.state, practice.slug, revision.state) == (State.PUBLISHED, practice.slug, State.APPLIED)
     assert practice.last_updated_at > practice.published_at
     assert "Your update to" in mail.outbox[-1].subject
+    # The copies the search reads follow the links.
+    assert practice.measure_numbers == sorted(practice.measures.values_list("number", flat=True))
+    assert practice.theme_slugs == sorted(practice.themes.values_list("slug", flat=True))
     assert GoodPractice.objects.published().count() == 1
 
 
@@ -147,10 +150,13 @@ def test_it_rejects_an_update_and_leaves_the_published_text_as_it_was(focal_poin
     revision, _ = services.start_revision(practice, actor=focal_point, ip=None)
     revision.title = "Sneaky title"
     services.save_practice(
-        revision, actor=focal_point, ip=None, measures=[], themes=[], expected_version=revision.version
+        revision,
+        actor=focal_point,
+        ip=None,
+        measures=practice.measures.all(),
+        themes=practice.themes.all(),
+        expected_version=revision.version,
     )
-    revision.measures.set(practice.measures.all())
-    revision.themes.set(practice.themes.all())
     services.submit(revision, actor=focal_point, ip=None)
     services.reject(revision, actor=staff, ip=None, comment="The title is not accurate.")
     practice.refresh_from_db()
