@@ -27,6 +27,22 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "a-long-test-password-42"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests on a live server (the browser's) flush the database, reference data included: they run last.
+
+    pytest-django orders them so, but pytest's own grouping by parametrized fixtures may move them
+    earlier afterwards; this runs after both.
+    """
+
+    def flushes_the_database(item):
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and marker.kwargs.get("transaction", False)
+        return transactional or {"transactional_db", "live_server"} & set(item.fixturenames)
+
+    items.sort(key=lambda item: bool(flushes_the_database(item)))
+
+
 @pytest.fixture(autouse=True)
 def empty_cache(request):
     """Rate-limit counters and cached pages must not leak between tests (they outlive the test transaction)."""
