@@ -1,13 +1,22 @@
 from django.urls import path
 
 from good_practices import feeds, views
+from spot.page_cache import public_page
 
 urlpatterns = [
     path("good-practices/", views.practice_list, name="practice_list"),
     path("good-practices/<slug:slug>/", views.practice_detail, name="practice_detail"),
-    path("feeds/good-practices/", feeds.LatestPractices(), name="practice_feed"),
-    path("feeds/good-practices/measures/<int:number>/", feeds.MeasurePractices(), name="practice_feed_measure"),
-    path("feeds/good-practices/countries/<iso3:iso3>/", feeds.CountryPractices(), name="practice_feed_country"),
+    path("feeds/good-practices/", public_page(feeds.LatestPractices()), name="practice_feed"),
+    path(
+        "feeds/good-practices/measures/<int:number>/",
+        public_page(feeds.MeasurePractices()),
+        name="practice_feed_measure",
+    ),
+    path(
+        "feeds/good-practices/countries/<iso3:iso3>/",
+        public_page(feeds.CountryPractices()),
+        name="practice_feed_country",
+    ),
     path("my/practices/", views.my_practices, name="my_practices"),
     path("my/practices/new/", views.practice_create, name="practice_create"),
     path("my/practices/<int:pk>/", views.my_practice, name="my_practice"),

@@ -16,10 +16,12 @@ from good_practices.forms import ModerationForm, PracticeForm, source_formset
 from good_practices.models import CONTENT_FIELDS, OPEN_REVISION_STATES, GoodPractice, ModerationStep, State
 from good_practices.search import PracticeSearch, related_practices
 from spot.audit import client_ip
+from spot.page_cache import public_page
 
 # Public pages.
 
 
+@public_page
 def practice_list(request):
     search = PracticeSearch(request.GET)
     page = search.page(request.GET.get("page"))
@@ -40,6 +42,7 @@ def practice_list(request):
     )
 
 
+@public_page
 def practice_detail(request, slug):
     practice = get_object_or_404(
         GoodPractice.objects.originals()

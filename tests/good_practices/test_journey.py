@@ -112,7 +112,8 @@ def test_it_updates_a_published_practice_through_moderation(focal_point_client, 
     assertNotContains(client.get(practice.get_absolute_url()), "New lessons from 2024.")
 
     revision.refresh_from_db()
-    staff_client.post(f"/review/practices/{revision.pk}/publish/", {"publish-version": revision.version})
+    with emails_sent():  # the commit, after which the public pages render afresh
+        staff_client.post(f"/review/practices/{revision.pk}/publish/", {"publish-version": revision.version})
     public = client.get(practice.get_absolute_url())
     assertContains(public, "New lessons from 2024.")
     assert GoodPractice.objects.published().count() == 1
