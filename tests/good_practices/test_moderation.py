@@ -171,8 +171,8 @@ def test_it_shows_the_queue_and_a_review_page_in_a_fixed_number_of_queries(
             title=f"Waiting {number}",
             country="THA" if number % 2 else "FJI",
         )
-    # session, user, two-factor check, permissions (own and group's), the queue
-    with django_assert_num_queries(6):
+    # session, user, two-factor check, permissions (own and group's), the reports' queue and cycles, the practices'
+    with django_assert_num_queries(8):
         assertContains(staff_client.get("/review/"), "12 submissions, oldest first.")
     practice = submitted_practice(focal_point)
     # and the practice, its measures, its themes, the history, any update awaiting review

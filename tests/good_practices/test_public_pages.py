@@ -131,9 +131,9 @@ def test_it_links_the_feeds_for_feed_readers(client):
 @pytest.mark.parametrize(
     ("path", "queries"),
     [
-        ("/", 3),  # measures, countries, practices
-        ("/countries/tha/", 3),  # country, focal points, practices
-        ("/measures/5/", 3),  # measures, their targets, practices
+        ("/", 4),  # measures, countries, the current reporting cycle, practices
+        ("/countries/tha/", 4),  # country, focal points, its latest report, practices
+        ("/measures/5/", 4),  # measures, their targets, the latest statuses on it, practices
         ("/feeds/good-practices/", 1),
     ],
 )

@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from focal_points.models import FocalPoint
-from progress_reports.models import ProgressReport, ReportState
 from good_practices.models import GoodPractice, State
+from progress_reports.models import ProgressReport, ReportState
 from spot.models import User
 
 pytestmark = pytest.mark.django_db

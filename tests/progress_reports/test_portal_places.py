@@ -28,8 +28,8 @@ def test_the_country_page_shows_the_latest_report_statuses_and_coverage(client, 
 
 
 def test_the_country_page_uses_a_fixed_number_of_queries(client, report, django_assert_num_queries):
-    # focal points, the report, its sections, its coverage rows, the count of its cycles
-    with django_assert_num_queries(6):
+    # focal points, the report, its sections, its coverage rows, the count of its cycles, its good practices
+    with django_assert_num_queries(7):
         client.get("/countries/tha/")
 
 
@@ -46,7 +46,8 @@ def test_a_measure_page_uses_a_fixed_number_of_queries(client, report, staff, cy
     for index, iso3 in enumerate(["IDN", "PHL", "VNM", "KHM"]):
         author = make_focal_point(f"fp{index}@example.org", f"Person {index}", iso3)
         published(start(author, cycle), author, staff)
-    with django_assert_num_queries(3):  # the measures, their sub-targets, the latest sections on this measure
+    # the measures, their sub-targets, the latest sections on this measure, the good practices illustrating it
+    with django_assert_num_queries(4):
         response = client.get("/measures/3/")
     assertContains(response, "Viet Nam")
 

@@ -17,11 +17,11 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from focal_points.models import FocalPoint
-from portal.management.sample_reports import load_sample_reports
 from good_practices import services as practice_services
 from good_practices.models import GoodPractice, ModerationStep, PracticeState, Theme
 from measures.models import Measure
 from portal.management.commands._demo_practices import PRACTICES, REVISION
+from portal.management.sample_reports import load_sample_reports
 from spot.models import Country
 
 DEMO_PASSWORD = "demo-password-2026"
