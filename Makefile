@@ -6,9 +6,9 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 DEV := DEBUG=true
 
-.PHONY: run serve test test-fast check format stop-db demo-code browser-tools pdf-libs test-tools bench-tools bench bench-pdf bench-search faults backup restore
+.PHONY: translations messages run serve test test-fast check format stop-db demo-code browser-tools pdf-libs test-tools bench-tools bench bench-pdf bench-search faults backup restore
 
-run: $(VENV)/.installed pdf-libs
+run: $(VENV)/.installed pdf-libs translations
 	$(DEV) $(PYTHON) manage.py migrate --noinput
 	$(DEV) $(PYTHON) manage.py load_demo
 	$(DEV) $(PYTHON) manage.py runserver 127.0.0.1:8000
@@ -17,17 +17,33 @@ run: $(VENV)/.installed pdf-libs
 # (see production.env.example and the README); BIND and WORKERS override the defaults.
 BIND ?= 127.0.0.1:8000
 WORKERS ?= 3
-serve: $(VENV)/.installed pdf-libs
+serve: $(VENV)/.installed pdf-libs translations
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py collectstatic --noinput --verbosity 0
 	$(VENV)/bin/gunicorn spot.wsgi --bind $(BIND) --workers $(WORKERS)
 
-test: $(VENV)/.installed browser-tools pdf-libs test-tools
+test: $(VENV)/.installed browser-tools pdf-libs test-tools translations
 	$(DEV) $(VENV)/bin/pytest
 
 # Everything but the browser tests, for a quick loop while working.
-test-fast: $(VENV)/.installed pdf-libs test-tools
+test-fast: $(VENV)/.installed pdf-libs test-tools translations
 	$(DEV) $(VENV)/bin/pytest --ignore=tests/browser
+
+# The translation catalogues (locale/<language>/LC_MESSAGES/django.po), compiled with Babel so
+# that no GNU gettext is needed to run the portal; `make messages` gathers new strings into them.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+translations: $(PO_FILES:.po=.mo)
+
+locale/%.mo: locale/%.po $(VENV)/.installed
+	@$(VENV)/bin/pybabel --quiet compile --input-file $< --output-file $@
+
+messages: $(VENV)/.installed
+	@command -v xgettext >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext; }
+	$(DEV) $(PYTHON) manage.py makemessages --no-obsolete --add-location file \
+		--locale fr --locale ru --locale zh_Hans \
+		--ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'staticfiles/*'
 
 check: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -126,6 +126,13 @@ class Invitation(models.Model):
     agency = models.CharField("ministry or agency", max_length=200, validators=[validate_single_line])
     position = models.CharField(max_length=200, blank=True, validators=[validate_single_line])
     is_lead = models.BooleanField("lead focal point", default=False)
+    language = models.CharField(
+        "language of the email",
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The invitation email is written in it; it becomes the person's language for later emails.",
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="invitations_sent"

@@ -1,7 +1,9 @@
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 
 from spot.links import cached_reverse
+from spot.translations import translated
 
 
 class Measure(models.Model):
@@ -11,6 +13,13 @@ class Measure(models.Model):
     # A short name for headings and tables; the authoritative wording is `text`.
     title = models.CharField(max_length=80)
     text = models.TextField(help_text="The measure's wording, verbatim from the Action Plan.")
+    # The official translations, entered by staff; until then pages show the English, marked as such.
+    title_fr = models.CharField("title in French", max_length=120, blank=True)
+    text_fr = models.TextField("official text in French", blank=True)
+    title_ru = models.CharField("title in Russian", max_length=120, blank=True)
+    text_ru = models.TextField("official text in Russian", blank=True)
+    title_zh_hans = models.CharField("title in Chinese", max_length=120, blank=True)
+    text_zh_hans = models.TextField("official text in Chinese", blank=True)
 
     class Meta:
         ordering = ["number"]
@@ -24,6 +33,19 @@ class Measure(models.Model):
     def get_absolute_url(self):
         return cached_reverse("measure_detail", self.number)
 
+    @property
+    def display_title(self):
+        return translated(self, "title")[0]
+
+    @property
+    def display_text(self):
+        return translated(self, "text")[0]
+
+    @property
+    def shown_in_english(self):
+        """Whether the page's language has no official translation of this measure yet."""
+        return not translated(self, "text")[1]
+
 
 class MeasureTarget(models.Model):
     """A sub-target of a measure: measure 7's baseline (7.1), intermediate (7.2) and final (7.3) targets."""
@@ -32,6 +54,9 @@ class MeasureTarget(models.Model):
     number = models.PositiveSmallIntegerField()
     year = models.PositiveSmallIntegerField(help_text="The year the baseline or target refers to.")
     text = models.TextField(help_text="The sub-target's wording, verbatim from the Action Plan.")
+    text_fr = models.TextField("official text in French", blank=True)
+    text_ru = models.TextField("official text in Russian", blank=True)
+    text_zh_hans = models.TextField("official text in Chinese", blank=True)
 
     class Meta:
         ordering = ["measure__number", "number"]
@@ -45,6 +70,14 @@ class MeasureTarget(models.Model):
     @property
     def code(self):
         return f"{self.measure.number}.{self.number}"
+
+    @property
+    def display_text(self):
+        return translated(self, "text")[0]
+
+    @property
+    def shown_in_english(self):
+        return not translated(self, "text")[1]
 
 
 class AgeGroup(models.TextChoices):
@@ -87,7 +120,27 @@ class CoverageCategory(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The ILO's name of the group, in the page's language (the names are in the catalogues)."""
+        return gettext(self.name)
 
     def get_sexes_display(self):
         return ", ".join(Sex(sex).label for sex in self.sexes)
+
+
+# The categories' names (loaded by migration from sdg-131-categories.csv), listed here so that the
+# translation catalogues carry them.
+CATEGORY_NAMES = [
+    gettext_noop("Population covered by at least one social protection benefit"),
+    gettext_noop("Children covered by social protection benefits"),
+    gettext_noop("Mothers with newborns receiving maternity cash benefits"),
+    gettext_noop("Persons with severe disabilities receiving disability cash benefits"),
+    gettext_noop("Unemployed persons receiving unemployment cash benefits"),
+    gettext_noop("Older persons receiving a pension"),
+    gettext_noop("Vulnerable persons covered by social assistance"),
+    gettext_noop("Poor persons covered by social assistance"),
+    gettext_noop("Employed persons covered in case of employment injury"),
+]

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from spot.audit import ACTIONS, AccountAction, client_ip, record
 from spot.models import AuditEvent, Country, User
+from spot.public_cache import content_changed
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -53,10 +54,24 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(ReadOnlyAdmin):
-    list_display = ["name", "iso3", "subregion", "membership"]
+class CountryAdmin(admin.ModelAdmin):
+    """Countries are reference data; staff enter only the UN's official names in the other languages."""
+
+    list_display = ["name", "iso3", "subregion", "membership", "name_fr", "name_ru", "name_zh_hans"]
     list_filter = ["subregion", "membership"]
-    search_fields = ["name", "iso3"]
+    search_fields = ["name", "iso3", "name_fr", "name_ru", "name_zh_hans"]
+    fields = ["name", "iso3", "subregion", "membership", "name_fr", "name_ru", "name_zh_hans"]
+    readonly_fields = ["name", "iso3", "subregion", "membership"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        content_changed()  # the country's name shows on many public pages
 
 
 class ActionFilter(admin.SimpleListFilter):

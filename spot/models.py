@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -6,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from spot.links import cached_reverse
+from spot.translations import country_name, sort_key
 from spot.validators import validate_single_line
 
 
@@ -39,6 +41,13 @@ class User(AbstractUser):
     last_name = None
     name = models.CharField("full name", max_length=150, blank=True, validators=[validate_single_line])
     email = models.EmailField("email address", unique=True)
+    language = models.CharField(
+        "language of emails",
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The language the portal writes to this person in.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -89,7 +98,7 @@ class CountryQuerySet(models.QuerySet):
     def by_subregion(self):
         """Countries grouped as (subregion label, [countries]) in the portal's subregion order."""
         groups = {value: [] for value in Subregion.values}
-        for country in self.order_by("name"):
+        for country in sorted(self, key=lambda country: sort_key(country.display_name)):
             groups[country.subregion].append(country)
         return [(Subregion(value).label, countries) for value, countries in groups.items() if countries]
 
@@ -98,7 +107,12 @@ class Country(models.Model):
     """An ESCAP member or associate member. Reference data, loaded by migration."""
 
     iso3 = models.CharField("ISO 3166 alpha-3 code", max_length=3, unique=True)
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField(max_length=100, unique=True, help_text="The UN's English name.")
+    # The UN's official names in ESCAP's other working languages, entered by staff; until then,
+    # pages show the name CLDR gives (spot.translations.country_name).
+    name_fr = models.CharField("official name in French", max_length=100, blank=True)
+    name_ru = models.CharField("official name in Russian", max_length=100, blank=True)
+    name_zh_hans = models.CharField("official name in Chinese", max_length=100, blank=True)
     subregion = models.CharField(max_length=20, choices=Subregion.choices)
     membership = models.CharField(max_length=10, choices=Membership.choices)
 
@@ -116,10 +130,15 @@ class Country(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.display_name
 
     def get_absolute_url(self):
         return cached_reverse("country_detail", self.slug)
+
+    @property
+    def display_name(self):
+        """The name in the language of the page (or email) being written."""
+        return country_name(self)
 
     @property
     def slug(self):

@@ -87,10 +87,10 @@ class PageCacheMiddleware:
         version = content_version()
         if version is None:
             return None
-        if self.negotiates_language:
-            language = translation.get_language_from_request(request, check_path=True)
-        else:
-            language = settings.LANGUAGE_CODE
+        # The address decides the language (English has no prefix), never the browser's preference.
+        language = (self.negotiates_language and translation.get_language_from_path(request.path_info)) or (
+            settings.LANGUAGE_CODE
+        )
         return page_key(request.get_full_path(), language, version)
 
 

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "spot.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.navigation",
+                "spot.languages.languages",
             ],
         },
     },
@@ -250,7 +252,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# ESCAP's working languages. English pages have no prefix (/countries/tha/); the others
+# live under theirs (/fr/countries/tha/), so that every page can be linked and cached per
+# language. The catalogues are in locale/, compiled by `manage.py compiletranslations`.
 LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ru", "Русский"),
+    ("zh-hans", "中文"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True

@@ -113,6 +113,7 @@ REFERENCE_DATA = [
     ("progress_reports.migrations.0002_escap_staff_review_permissions", "grant"),
     ("good_practices.migrations.0002_themes_and_moderation", "load"),
     ("good_practices.migrations.0002_themes_and_moderation", "grant"),
+    ("portal.migrations.0001_staff_enter_translations", "grant"),
 ]
 
 

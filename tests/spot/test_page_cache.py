@@ -198,13 +198,13 @@ def test_it_keys_pages_by_language():
     assert page_key("/countries/", "en", "v1") != page_key("/countries/?page=2", "en", "v1")
 
 
-def test_it_keeps_languages_apart_once_the_portal_negotiates_them(client, test_views, settings):
-    settings.LANGUAGES = [("en", "English"), ("fr", "French")]
-    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "django.middleware.locale.LocaleMiddleware"]
-    client.get("/plain/", HTTP_ACCEPT_LANGUAGE="en")
-    client.get("/plain/", HTTP_ACCEPT_LANGUAGE="fr")
-    client.get("/plain/", HTTP_ACCEPT_LANGUAGE="fr")
-    assert test_views["plain"] == 2
+def test_it_keeps_languages_apart_by_address_never_by_the_browser_preference(client):
+    english = client.get("/about/", HTTP_ACCEPT_LANGUAGE="fr")
+    french = client.get("/fr/about/", HTTP_ACCEPT_LANGUAGE="en")
+    english_again = client.get("/about/", HTTP_ACCEPT_LANGUAGE="ru")
+    assertContains(english, '<html lang="en">')
+    assertContains(french, '<html lang="fr">')
+    assert english_again.content == english.content
 
 
 def test_it_renders_public_pages_afresh_after_a_migration(client, tmp_path, settings):
