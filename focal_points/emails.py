@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from spot.emails import absolute_url, send
 
@@ -8,7 +8,9 @@ from spot.emails import absolute_url, send
 def send_invitation(invitation, token):
     send(
         to=[invitation.email],
-        subject=_("Invitation to join the focal-point team of %(country)s") % {"country": invitation.country.name},
+        subject=_("Invitation to join the focal-point team of %(country)s"),
+        subject_params={"country": invitation.country},
+        language=invitation.language,
         template="focal_points/email/invitation.txt",
         context={
             "invitation": invitation,
@@ -24,7 +26,8 @@ def send_invitation_accepted(invitation):
         return
     send(
         to=[inviter.email],
-        subject=_("%(person)s accepted your invitation") % {"person": invitation.accepted_by},
+        subject=_("%(person)s accepted your invitation"),
+        subject_params={"person": invitation.accepted_by},
         template="focal_points/email/invitation_accepted.txt",
         context={"invitation": invitation, "workspace_url": absolute_url(reverse("workspace"))},
     )

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from focal_points import permissions
@@ -14,19 +15,21 @@ class InvitationForm(forms.ModelForm):
 
     class Meta:
         model = Invitation
-        fields = ["email", "name", "country", "agency", "position", "is_lead"]
+        fields = ["email", "name", "country", "agency", "position", "is_lead", "language"]
         labels = {
             "email": _("Work email address"),
             "name": _("Full name"),
             "agency": _("Ministry or agency"),
             "position": _("Position"),
             "is_lead": _("Lead focal point"),
+            "language": _("Language of the invitation email"),
         }
         help_texts = {
             "email": _("Their work email. The invitation link is sent here and becomes their sign-in."),
             "name": _("Used to greet them; they can correct it when they accept."),
             "agency": _("The ministry or agency they work for, as it should appear on the country page."),
             "is_lead": _("A lead focal point may invite colleagues from their own country."),
+            "language": _("The portal writes to the person in this language; they can change it later."),
         }
         error_messages = {
             "email": {
@@ -45,11 +48,18 @@ class InvitationForm(forms.ModelForm):
         self.inviter = inviter
         self.fixed_country = fixed_country
         self.fields["country"].empty_label = _("Choose a country")
+        self.fields["language"].required = False
+        if not self.is_bound:
+            self.initial.setdefault("language", translation.get_language())
         if fixed_country is not None:
             self.fields["country"].queryset = Country.objects.filter(pk=fixed_country.pk)
             self.fields["country"].initial = fixed_country
             self.fields["country"].disabled = True
             self.fields["country"].help_text = _("You can invite colleagues to your own country's team.")
+
+    def clean_language(self):
+        # Left out: the language of the page the invitation is sent from.
+        return self.cleaned_data["language"] or translation.get_language()
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -25,7 +25,7 @@ class InvitationUnusable(Exception):
         self.status = status
 
 
-def invite_focal_point(*, actor, ip, email, country, agency, position="", is_lead=False, name=""):
+def invite_focal_point(*, actor, ip, email, country, agency, position="", is_lead=False, name="", language=None):
     """Create an invitation and email its link. Any earlier open invitation to the address stops working.
 
     Returns the invitation and how many earlier invitations it replaced.
@@ -41,6 +41,7 @@ def invite_focal_point(*, actor, ip, email, country, agency, position="", is_lea
             agency=agency,
             position=position,
             is_lead=is_lead,
+            language=language or settings.LANGUAGE_CODE,
             token_hash=Invitation.hash_token(token),
             invited_by=actor,
             created_at=now,
@@ -76,7 +77,9 @@ def accept_invitation(*, invitation, ip, name, password, listed_publicly):
             raise InvitationUnusable(invitation.status)
         if User.objects.filter(email__iexact=invitation.email).exists():
             raise InvitationUnusable(Invitation.Status.ACCEPTED)
-        user = User.objects.create_user(email=invitation.email, password=password, name=name)
+        user = User.objects.create_user(
+            email=invitation.email, password=password, name=name, language=invitation.language
+        )
         membership = FocalPoint.objects.create(
             user=user,
             country=invitation.country,

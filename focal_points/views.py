@@ -58,6 +58,7 @@ def invite(request):
                 agency=data["agency"],
                 position=data["position"],
                 is_lead=data["is_lead"],
+                language=data["language"],
             )
             text = _("Invitation sent to %(email)s for %(country)s. The link is valid until %(date)s.") % {
                 "email": invitation.email,

@@ -2,7 +2,6 @@
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from spot.emails import absolute_url, send
@@ -59,15 +58,16 @@ def send_step(step):
     }
     send(
         to=authors(practice),
-        subject=subjects[step.action] % {"title": practice.title},
+        subject=subjects[step.action],
+        subject_params={"title": practice.title},
         template=f"good_practices/email/{step.action}.txt",
         context=context,
     )
     if step.action == "submit":
         send(
             to=moderators(),
-            subject=_("A good practice from %(country)s awaits review: “%(title)s”")
-            % {"country": practice.country.name, "title": practice.title},
+            subject=gettext_lazy("A good practice from %(country)s awaits review: “%(title)s”"),
+            subject_params={"country": practice.country, "title": practice.title},
             template="good_practices/email/awaiting_review.txt",
             context={**context, "review_url": absolute_url(practice.get_review_url())},
         )

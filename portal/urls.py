@@ -13,6 +13,7 @@ urlpatterns = [
     path("countries/", views.country_list, name="country_list"),
     path("countries/<iso3:iso3>/", views.country_detail, name="country_detail"),
     path("my/", views.workspace, name="workspace"),
+    path("my/account/", views.account_settings, name="account_settings"),
     path("review/", views.review, name="review"),
     # The sign-in email is the work address an invitation was sent to; staff change it in the admin.
     path("accounts/email/", views.email_change_refused, name="account_email"),

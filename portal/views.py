@@ -18,6 +18,7 @@ from good_practices.models import GoodPractice, PracticeState
 from measures.models import Measure
 from progress_reports import panels as reports
 from progress_reports import permissions as reporting
+from portal.forms import AccountSettingsForm
 from spot.models import Country
 from spot.page_cache import public_page
 
@@ -129,6 +130,16 @@ def country_detail(request, iso3):
             "more_practices_url": f"{reverse('practice_list')}?country={country.iso3}",
         },
     )
+
+
+@login_required
+def account_settings(request):
+    form = AccountSettingsForm(request.POST if request.method == "POST" else None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your settings were saved."))
+        return redirect("workspace")
+    return render(request, "portal/account_settings.html", {"form": form})
 
 
 @login_required

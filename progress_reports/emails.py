@@ -4,7 +4,8 @@ publication, and the deadline reminders. Each is sent after the transaction comm
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from focal_points.models import FocalPoint
 from spot.emails import absolute_url, send
@@ -39,7 +40,8 @@ def report_context(report, transition):
 def send_submitted(report, transition):
     send(
         to=[user.email for user in reviewers()],
-        subject=_("%(country)s submitted its progress report for review") % {"country": report.country.name},
+        subject=_("%(country)s submitted its progress report for review"),
+        subject_params={"country": report.country},
         template="progress_reports/email/submitted.txt",
         context={**report_context(report, transition), "review_url": absolute_url(report.get_review_url())},
     )
@@ -68,8 +70,12 @@ def send_deadline_reminder(cycle, country, people, draft, days_left):
     days_left = max(days_left, 0)
     send(
         to=[person.email for person in people],
-        subject=_("%(days)s days left to submit the progress report of %(country)s")
-        % {"days": days_left, "country": country.name},
+        subject=ngettext_lazy(
+            "%(days)s day left to submit the progress report of %(country)s",
+            "%(days)s days left to submit the progress report of %(country)s",
+            "days",
+        ),
+        subject_params={"days": days_left, "country": country},
         template="progress_reports/email/deadline_reminder.txt",
         context={"cycle": cycle, "country": country, "draft": draft, "days_left": days_left, "url": absolute_url(url)},
     )

@@ -3,10 +3,12 @@ from urllib.parse import quote, urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal.httpkit import clean_client_ip
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import translation
 
-from spot.emails import absolute_url
+from spot.emails import absolute_url, in_language
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -25,7 +27,16 @@ class AccountAdapter(DefaultAccountAdapter):
         for key in ("password_reset_url", "signup_url"):
             if context.get(key):
                 context[key] = absolute_url(urlsplit(context[key]).path)
-        super().send_mail(template_prefix, email, context)
+        # Written in the language on the person's account; for an unknown address, the page's.
+        language = (
+            get_user_model().objects.filter(email__iexact=email).values_list("language", flat=True).first()
+            or translation.get_language()
+        )
+        with translation.override(language):
+            for key in ("password_reset_url", "signup_url"):
+                if context.get(key):
+                    context[key] = in_language(context[key], language)
+            super().send_mail(template_prefix, email, context)
 
     def format_email_subject(self, subject):
         return " ".join(super().format_email_subject(subject).split())
