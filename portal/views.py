@@ -16,9 +16,9 @@ from focal_points.models import FocalPoint, Invitation
 from good_practices import permissions as practices
 from good_practices.models import GoodPractice, PracticeState
 from measures.models import Measure
+from portal.forms import AccountSettingsForm
 from progress_reports import panels as reports
 from progress_reports import permissions as reporting
-from portal.forms import AccountSettingsForm
 from spot.models import Country
 from spot.page_cache import public_page
 
