@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache, caches
 from django.test import Client, TestCase
+from django.utils import translation
 
 from focal_points import services
 from focal_points.models import FocalPoint
@@ -58,6 +59,8 @@ def empty_cache(request):
 
 @pytest.fixture(autouse=True)
 def fast_settings(settings, tmp_path_factory, tmp_path):
+    # A request to a /fr/ page leaves French active in the thread (LocaleMiddleware does): each test starts in English.
+    translation.activate(settings.LANGUAGE_CODE)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The tests' own public content version, apart from a development server's.
     if settings.PUBLIC_CONTENT_VERSION_FILE:

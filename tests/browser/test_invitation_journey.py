@@ -40,7 +40,7 @@ def test_it_takes_a_new_focal_point_from_invitation_email_to_workspace(
     expect(page.get_by_role("heading", level=1)).to_have_text("My workspace")
 
     page.get_by_role("link", name="Invite a focal point").click()
-    page.get_by_label("Email").fill("sera@welfare.gov.fj")
+    page.get_by_label("Work email address").fill("sera@welfare.gov.fj")
     page.get_by_label("Full name").fill("Sera Navua")
     page.get_by_label("Country").select_option(label="Fiji")
     page.get_by_label("Ministry or agency").fill("Department of Social Welfare")
