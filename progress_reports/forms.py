@@ -30,6 +30,7 @@ from progress_reports.models import (
     ReportSection,
 )
 from progress_reports.services import fingerprint, overview_content, section_with_coverage_content
+from spot.models import Country
 from spot.validators import validate_single_line
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -497,6 +498,22 @@ class StartReportForm(forms.Form):
         error_messages={
             "required": _("Choose how to start the report"),
             "invalid_choice": _("Choose how to start the report"),
+        },
+    )
+
+
+class OnBehalfForm(forms.Form):
+    """Staff choose the country whose report they start on its focal points' behalf."""
+
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        to_field_name="iso3",
+        empty_label=_("Choose a country"),
+        help_text=_("The country's focal points will find the report in their workspace, to complete and submit it."),
+        error_messages={
+            "required": _("Choose the country whose report you are starting"),
+            "invalid_choice": _("Choose a country from the list"),
         },
     )
 

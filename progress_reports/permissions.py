@@ -49,8 +49,8 @@ def acts_for(user, country):
 
 
 def can_start_report(user, country, cycle):
-    """A focal point starts their country's report (or a new version of it) while the cycle is open."""
-    return acts_for(user, country) and cycle.is_open
+    """A focal point starts their country's report (or a new version) while the cycle is open; staff on its behalf."""
+    return (acts_for(user, country) or can_review(user)) and cycle.is_open
 
 
 def can_edit(user, report):

@@ -78,6 +78,10 @@ def section_with_coverage_content(section, coverage=()):
 # Starting a report ------------------------------------------------------------------------------------------
 
 
+def already_started(country):
+    return _("%(country)s already has a report in progress for this cycle.") % {"country": country.display_name}
+
+
 def start_report(*, country, cycle, actor, ip, prefill=True):
     """Start the country's report for an open cycle, or a new version of its published report.
 
@@ -90,7 +94,7 @@ def start_report(*, country, cycle, actor, ip, prefill=True):
             raise ReportRefused(_("The reporting cycle “%(cycle)s” is not open.") % {"cycle": cycle.title})
         existing = ProgressReport.objects.for_country(country).for_cycle(cycle)
         if existing.unpublished().exists():
-            raise ReportRefused(_("Your country already has a report in progress for this cycle."))
+            raise ReportRefused(already_started(country))
         based_on = existing.published().order_by("-version").first()
         source = based_on
         if source is None and prefill:
@@ -109,7 +113,7 @@ def start_report(*, country, cycle, actor, ip, prefill=True):
                     created_by=actor,
                 )
         except IntegrityError as error:
-            raise ReportRefused(_("Your country already has a report in progress for this cycle.")) from error
+            raise ReportRefused(already_started(country)) from error
         create_sections(report, source)
         if based_on is not None:
             copy_attachments(based_on, report)

@@ -22,6 +22,7 @@ from progress_reports.forms import (
     AttachmentForm,
     CoverageTable,
     CycleForm,
+    OnBehalfForm,
     OverviewForm,
     PublishForm,
     ReturnForm,
@@ -198,6 +199,15 @@ def refuse_edit(request, report):
 def start_report(request, cycle):
     cycle = get_object_or_404(ReportingCycle, slug=cycle)
     country = acting_country(request.user)
+    on_behalf = country is None and permissions.can_review(request.user)
+    if on_behalf:
+        # Staff start a country's report on its focal points' behalf: the country comes with the request.
+        chooser = OnBehalfForm(request.GET if "country" in request.GET else None)
+        if not chooser.is_valid():
+            if not cycle.is_open:
+                raise PermissionDenied(_("The reporting cycle “%(cycle)s” is not open.") % {"cycle": cycle.title})
+            return render(request, "progress_reports/start_on_behalf.html", {"cycle": cycle, "chooser": chooser})
+        country = chooser.cleaned_data["country"]
     if country is None:
         raise PermissionDenied(_("Only a country's focal points can start its progress report."))
     if not permissions.can_start_report(request.user, country, cycle):
@@ -205,7 +215,14 @@ def start_report(request, cycle):
     existing = ProgressReport.objects.for_country(country).for_cycle(cycle)
     in_progress = existing.unpublished().first()
     if in_progress is not None:
-        messages.info(request, _("Your country's report for this cycle is already started: here it is."))
+        if on_behalf:
+            messages.info(
+                request,
+                _("The report of %(country)s for this cycle is already started: here it is.")
+                % {"country": country.display_name},
+            )
+        else:
+            messages.info(request, _("Your country's report for this cycle is already started: here it is."))
         return redirect(in_progress.get_workspace_url())
     revising = existing.published().order_by("-version").first()
     previous = None
@@ -230,7 +247,16 @@ def start_report(request, cycle):
         except services.ReportRefused as refusal:
             messages.error(request, str(refusal))
             return redirect("workspace")
-        if revising:
+        if on_behalf:
+            messages.success(
+                request,
+                _(
+                    "The report of %(country)s is started on its focal points' behalf. "
+                    "They find it in their workspace, to complete and submit it."
+                )
+                % {"country": country.display_name},
+            )
+        elif revising:
             messages.success(
                 request,
                 _("Version %(version)s is started from the published report. Edit what has changed, then submit it.")
@@ -244,7 +270,14 @@ def start_report(request, cycle):
     return render(
         request,
         "progress_reports/start.html",
-        {"cycle": cycle, "country": country, "form": form, "previous": previous, "revising": revising},
+        {
+            "cycle": cycle,
+            "country": country,
+            "form": form,
+            "previous": previous,
+            "revising": revising,
+            "on_behalf": on_behalf,
+        },
     )
 
 

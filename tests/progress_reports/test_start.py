@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from progress_reports import services
 from progress_reports.models import ProgressReport, ReportState
@@ -83,6 +83,59 @@ def test_a_closed_or_unopened_cycle_accepts_no_new_report(focal_point_client, cl
     assert not ProgressReport.objects.exists()
 
 
-def test_staff_and_people_without_a_country_do_not_start_reports(staff_client, cycle):
-    assertContains(staff_client.post("/my/reports/start/2026/"), "Only a country", status_code=403)
-    assert staff_client.get("/my/reports/start/unknown/").status_code == 404
+def test_staff_choose_the_country_whose_report_they_start(staff_client, cycle):
+    page = staff_client.get("/my/reports/start/2026/")
+    assertContains(page, "<h1>Start a report on a country's behalf</h1>", html=True)
+    assertContains(page, '<option value="THA">Thailand</option>', html=True)
+    staff_client.post("/my/reports/start/2026/")  # no country chosen: nothing starts
+    assert not ProgressReport.objects.exists()
+
+
+def test_staff_are_told_to_choose_a_country_from_the_list(staff_client, cycle):
+    page = staff_client.get("/my/reports/start/2026/", {"country": "XXX"})
+    assertContains(page, "Error: Start a report for")
+    assertContains(page, "Choose a country from the list", count=2)
+    assertContains(staff_client.get("/my/reports/start/2026/", {"country": ""}), "Choose the country whose report")
+
+
+def test_staff_start_a_report_on_a_country_s_behalf(staff, staff_client, focal_point, focal_point_client, cycle):
+    page = staff_client.get("/my/reports/start/2026/", {"country": "THA"})
+    assertContains(page, "Start the progress report of Thailand")
+    assertContains(page, "only they can submit it")
+    response = staff_client.post("/my/reports/start/2026/?country=THA", follow=True)
+    report = ProgressReport.objects.get()
+    assert (report.country.iso3, report.created_by, report.state) == ("THA", staff, ReportState.DRAFT)
+    assertContains(response, "The report of Thailand is started on its focal points&#x27; behalf.")
+    # The country's focal points find it in their workspace and can submit it; staff cannot.
+    assertContains(focal_point_client.get("/my/"), f'href="/my/reports/{report.pk}/"')
+    assert staff_client.post(f"/my/reports/{report.pk}/submit/").status_code == 403
+
+
+def test_staff_starting_a_report_already_started_are_led_to_it(staff_client, draft):
+    response = staff_client.post("/my/reports/start/2026/?country=THA", follow=True)
+    assertContains(response, "The report of Thailand for this cycle is already started")
+    assert ProgressReport.objects.count() == 1
+
+
+def test_staff_cannot_start_a_report_in_a_closed_cycle(staff_client):
+    make_cycle("2026", closed=True)
+    assertContains(staff_client.get("/my/reports/start/2026/"), "is not open", status_code=403)
+    assertContains(staff_client.post("/my/reports/start/2026/?country=THA"), "is not open", status_code=403)
+    assert not ProgressReport.objects.exists()
+
+
+def test_the_cycle_list_offers_staff_to_start_a_report_for_an_open_cycle(staff_client, cycle):
+    make_cycle("2024", closed=True, opened_days_ago=900, deadline_in_days=-700)
+    page = staff_client.get("/review/cycles/")
+    assertContains(page, 'href="/my/reports/start/2026/"', count=1)
+    assertNotContains(page, 'href="/my/reports/start/2024/"')
+
+
+def test_people_without_a_country_do_not_start_reports(client, cycle):
+    from tests.conftest import PASSWORD, make_user
+
+    make_user("someone@example.org", "Someone")
+    client.login(email="someone@example.org", password=PASSWORD)
+    assertContains(client.post("/my/reports/start/2026/"), "Only a country", status_code=403)
+    assert client.get("/my/reports/start/unknown/").status_code == 404
+    assert not ProgressReport.objects.exists()
