@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from focal_points import services
 from focal_points.models import FocalPoint, Invitation, NetworkAction
 from spot.audit import client_ip, record
+from spot.public_cache import content_changed
 
 
 @admin.register(FocalPoint)
@@ -50,6 +51,7 @@ class FocalPointAdmin(admin.ModelAdmin):
                 email=obj.user.email,
                 detail=("Changed " if change else "Created with ") + ", ".join(form.changed_data),
             )
+            content_changed()  # the country page lists agencies and the names listed publicly
 
 
 @admin.register(Invitation)

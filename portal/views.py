@@ -21,6 +21,7 @@ from progress_reports import panels as reports
 from progress_reports import permissions as reporting
 from spot.models import Country
 from spot.page_cache import public_page
+from spot.public_cache import content_changed
 
 # Practices shown on the home, country and measure pages (the list page has them all).
 LATEST_PRACTICES = 6
@@ -137,6 +138,8 @@ def account_settings(request):
     form = AccountSettingsForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if "name" in form.changed_data:
+            content_changed()  # a focal point listed by name shows on their country's page
         messages.success(request, _("Your settings were saved."))
         return redirect("workspace")
     return render(request, "portal/account_settings.html", {"form": form})

@@ -12,6 +12,7 @@ from progress_reports.models import (
 )
 from spot.admin import ReadOnlyAdmin
 from spot.audit import client_ip
+from spot.public_cache import content_changed
 
 
 @admin.register(ReportingCycle)
@@ -24,6 +25,14 @@ class ReportingCycleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save_cycle(obj, actor=request.user, ip=client_ip(request), changed=form.changed_data)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        content_changed()  # cycles show on the home page and the reports' filter
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        content_changed()
 
 
 class SectionInline(admin.StackedInline):

@@ -38,6 +38,8 @@ class UserAdmin(DjangoUserAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if "name" in form.changed_data:
+            content_changed()  # a focal point listed by name shows on their country's page
         changed = [field for field in self.ROLE_FIELDS if field in form.changed_data]
         if changed:
             user = form.instance

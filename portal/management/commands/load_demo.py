@@ -23,6 +23,7 @@ from measures.models import Measure
 from portal.management.commands._demo_practices import PRACTICES, REVISION
 from portal.management.sample_reports import load_sample_reports
 from spot.models import Country
+from spot.public_cache import content_changed
 
 DEMO_PASSWORD = "demo-password-2026"
 # A fixed secret so that the README can tell how to get the demo staff account's codes.
@@ -102,6 +103,7 @@ class Command(BaseCommand):
                 )
             report_count = load_sample_reports(staff=staff, focal_points=authors)
             practices = self.load_practices(staff)
+            content_changed()  # the sample shows on every public page
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data loaded, with {report_count} published sample reports.\n"
