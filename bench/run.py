@@ -43,9 +43,20 @@ PAGES = [
     ("measure", "/measures/7/"),
     ("countries", "/countries/"),
     ("country", "/countries/tha/"),
+    ("country, in French", "/fr/countries/tha/"),
     ("reports", "/reports/"),
     ("report", "/reports/tha/bench-1/"),
-    ("what changed", "/reports/tha/bench-1/versions/1/changes/"),
+    ("report version", "/reports/tha/bench-1/versions/1/"),
+    ("what changed", "/reports/tha/bench-1/versions/2/changes/"),
+    ("report PDF", "/reports/tha/bench-1/report.pdf"),
+    ("good practices", "/good-practices/"),
+    ("search + filter", "/good-practices/?q=pension&subregion=pacific"),
+    ("practice", "/good-practices/benchmark-practice-1/"),
+    ("feed", "/feeds/good-practices/"),
+    ("feed of a country", "/feeds/good-practices/countries/tha/"),
+    ("contact", "/contact/"),
+    ("privacy", "/privacy/"),
+    ("accessibility", "/accessibility/"),
 ]
 # Signed-in pages are never cached; their query counts are watched all the same.
 SIGNED_IN_PAGES = [("workspace (signed in)", "/my/"), ("network (signed in)", "/network/")]

@@ -1,14 +1,13 @@
 """Realistic volumes for the benchmark, one function per kind of content.
 
 Each function grows its content to the number asked and is idempotent, so the
-benchmark seeds a small size, measures, then grows to the full size. When an app
-gains its content (reports, good practices), its function here fills it; until
-then it says so and seeds nothing.
+benchmark seeds a small size, measures, then grows to the full size. Practices are
+written as `bench/search.py` writes them.
 """
 
 from datetime import UTC
 
-from django.apps import apps
+from django.utils import timezone
 
 # The volumes: 62 countries come with the reference data (migrations).
 SIZES = {
@@ -133,24 +132,56 @@ def seed_reports(cycles):
             for category in categories
             for sex in category.sexes
         )
+    first = ProgressReport.objects.filter(cycle__slug="bench-1", country__iso3="THA", version=1).first()
+    if first is not None and not ProgressReport.objects.filter(based_on=first).exists():
+        seed_second_version(first)
     return ProgressReport.objects.published().count()
 
 
+def seed_second_version(report):
+    """A revised version of `report`: another summary, one section rewritten, one status raised."""
+    from datetime import timedelta
+
+    from progress_reports.models import ImplementationStatus, ProgressReport
+
+    second = ProgressReport.objects.create(
+        country=report.country,
+        cycle=report.cycle,
+        version=2,
+        based_on=report,
+        state=report.state,
+        summary=report.summary + " Since the first version, the registry covers every province.",
+        challenges=report.challenges,
+        submitted_at=report.submitted_at + timedelta(days=40),
+        published_at=report.published_at + timedelta(days=45),
+    )
+    sections = list(report.sections.all())
+    for section in sections:
+        section.pk, section.report = None, second
+        if section.measure.number == 4:
+            section.actions_taken = "Payments now reach every household through its bank account. " * 6
+            section.status = ImplementationStatus.IN_PLACE
+    type(sections[0]).objects.bulk_create(sections)
+    coverage = list(report.coverage.all())
+    for entry in coverage:
+        entry.pk, entry.report = None, second
+    type(coverage[0]).objects.bulk_create(coverage)
+
+
 def seed_practices(total):
-    """Published good practices spread over countries, measures and themes.
+    """Good practices spread over countries, measures, themes and years (`bench.search` writes them):
+    returns how many there are."""
+    import random
 
-    To be filled when `good_practices` has its models: grow to `total` practices (most published,
-    some drafts and archived ones), each tagged with 1-3 measures and themes; return the number.
-    """
-    return _not_built_yet("good_practices", "GoodPractice")
+    from bench.search import grow, sample_texts
+    from good_practices.models import GoodPractice
 
-
-def _not_built_yet(app_label, model_name):
-    try:
-        apps.get_model(app_label, model_name)
-    except LookupError:
-        return None  # the app has no such content yet: nothing to seed
-    raise NotImplementedError(f"{app_label}.{model_name} exists now: write its seeding function in bench/seed.py.")
+    grow(total, random.Random(total), sample_texts())
+    # One in a hundred archived (benchmark-practice-20, -120, ...): the public pages leave them out.
+    GoodPractice.objects.filter(slug__regex=r"-[0-9]*20$", state="published").update(
+        state="archived", archived_at=timezone.now()
+    )
+    return GoodPractice.objects.count()
 
 
 # One function per kind of content, by the name SIZES uses.

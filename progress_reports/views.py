@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -142,11 +142,16 @@ def reference_names():
     )
 
 
+@public_page
 def report_pdf(request, iso3, cycle, version=None):
-    """The PDF of a published version, rendered at its first download and kept (see `progress_reports.pdf`)."""
+    """The PDF of a published version, rendered at its first download and kept (see `progress_reports.pdf`).
+
+    Answered whole rather than streamed, so that the page cache can keep it for the next visitors.
+    """
     report = published_report(iso3, cycle, version)
     filename = f"spot-progress-report-{report.country.iso3.lower()}-{report.cycle.slug}-v{report.version}.pdf"
-    response = FileResponse(published_pdf(request, report, public_report_context), content_type="application/pdf")
+    with published_pdf(request, report, public_report_context) as document:
+        response = HttpResponse(document.read(), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 

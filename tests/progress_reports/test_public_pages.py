@@ -157,7 +157,7 @@ def test_the_pdf_opens_and_holds_the_reports_text_and_coverage_numbers(client, r
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="spot-progress-report-tha-2026-v1.pdf"' in response["Content-Disposition"]
-    document = b"".join(response.streaming_content)
+    document = response.content
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(document)).pages)
     text = " ".join(text.split())
     assert "Thailand: Progress reports 2026" in text
@@ -173,14 +173,14 @@ def test_the_pdf_is_rendered_once_and_anew_when_the_cycle_is_renamed(client, rep
 
     from progress_reports.pdf import stored_name
 
-    first = b"".join(client.get("/reports/tha/2026/report.pdf").streaming_content)
+    first = client.get("/reports/tha/2026/report.pdf").content
     assert default_storage.exists(stored_name(report))
-    assert b"".join(client.get("/reports/tha/2026/versions/1/report.pdf").streaming_content) == first
+    assert client.get("/reports/tha/2026/versions/1/report.pdf").content == first
     cycle.title = "Voluntary reports 2026"
     cycle.save()
     renamed = ProgressReport.objects.select_related("cycle", "country").get(pk=report.pk)
     assert stored_name(renamed) != stored_name(report)
-    document = b"".join(client.get("/reports/tha/2026/report.pdf").streaming_content)
+    document = client.get("/reports/tha/2026/report.pdf").content
     assert "Voluntary reports 2026" in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(document)).pages)
 
 
