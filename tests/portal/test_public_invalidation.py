@@ -181,9 +181,10 @@ def test_a_new_version_shows_once_published_and_not_while_it_is_returned(
         assertNotContains(response, "status--not-started")
         assertNotContains(response, "Say more on measure 5.")
 
+    submitted(ProgressReport.objects.get(pk=second.pk), focal_point)
     with emails_sent():
-        member.post(f"/my/reports/{second.pk}/submit/", {})
-        staff_client.post(f"/review/reports/{second.pk}/publish/", {"comment": ""})
+        response = staff_client.post(f"/review/reports/{second.pk}/publish/", {"comment": ""})
+    assert response["Location"] == "/reports/tha/2026/versions/2/"
 
     after = fresh(visitor, pages)
     for prefix in PREFIXES:
