@@ -115,14 +115,15 @@ restore: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/<time>"; exit 2; }
 	$(RUN_CONFIGURED) manage.py restore $(FILE)
 
-# The system libraries WeasyPrint draws report PDFs with (Pango, HarfBuzz, fontconfig) and a font
-# family with the glyphs the reports use, from the system's packages when missing.
+# The system libraries WeasyPrint draws report PDFs with (Pango, HarfBuzz, fontconfig) and fonts with
+# the glyphs of the portal's four languages (DejaVu: Latin and Cyrillic; Noto CJK: Chinese), from the
+# system's packages when missing. The browser tests draw their pages with the same fonts.
 pdf-libs:
 	@{ ldconfig -p | grep -q libpango-1.0 && ldconfig -p | grep -q libharfbuzz && ldconfig -p | grep -q libpangoft2-1.0 \
-		&& fc-list 2>/dev/null | grep -qi dejavu; } || { \
+		&& fc-list 2>/dev/null | grep -qi dejavu && fc-list :lang=zh-cn 2>/dev/null | grep -q .; } || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b \
-			libharfbuzz-subset0 fontconfig fonts-dejavu-core; }
+			libharfbuzz-subset0 fontconfig fonts-dejavu-core fonts-noto-cjk; }
 
 # The good-practice search as practices grow (1,000, 10,000, 100,000): p50/p95 of the
 # search-plus-filter query and of the whole list page; uses a database of its own, `spot_bench_search`.
