@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from portal import views
 
@@ -12,6 +12,14 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("countries/", views.country_list, name="country_list"),
     path("countries/<iso3:iso3>/", views.country_detail, name="country_detail"),
+    path("data/", views.open_data, name="open_data"),
+    path("data/datapackage.json", views.open_data_package, name="open_data_package"),
+    path("data/spot-open-data.zip", views.open_data_zip, name="open_data_zip"),
+    re_path(
+        r"^data/(?P<name>measure-statuses|coverage)\.(?P<extension>csv|json)$",
+        views.open_data_file,
+        name="open_data_file",
+    ),
     path("my/", views.workspace, name="workspace"),
     path("my/account/", views.account_settings, name="account_settings"),
     path("review/", views.review, name="review"),

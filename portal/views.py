@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from good_practices import permissions as practices
 from good_practices.models import GoodPractice, PracticeState
 from measures.models import Measure
 from portal.forms import AccountSettingsForm
+from progress_reports import open_data as data_files
 from progress_reports import panels as reports
 from progress_reports import permissions as reporting
 from spot.models import Country
@@ -131,6 +132,57 @@ def country_detail(request, iso3):
             "more_practices_url": f"{reverse('practice_list')}?country={country.iso3}",
         },
     )
+
+
+@public_page
+def open_data(request):
+    homepage = request.build_absolute_uri(reverse("open_data"))
+    return render(
+        request,
+        "portal/open_data.html",
+        {
+            "tables": data_files.TABLES.values(),
+            "licence": data_files.LICENCE,
+            "citation": data_files.citation(url=homepage),
+            "example_url": reverse("open_data_file", args=["coverage", "csv"]) + "?country=THA&cycle=2026",
+        },
+    )
+
+
+def attachment(response, filename):
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def open_data_file(request, name, extension):
+    """A table as CSV or JSON, streamed, optionally for one country (`country=THA`) or cycle (`cycle=2026`)."""
+    table = data_files.TABLES[name]
+    try:
+        filters = data_files.parse_filters(request.GET)
+    except data_files.FilterError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    base_url = request.build_absolute_uri("/").removesuffix("/")
+    chunks = data_files.WRITERS[extension](table, filters, base_url=base_url)
+    response = StreamingHttpResponse(
+        (chunk.encode() for chunk in chunks), content_type=data_files.EXTENSIONS[extension]
+    )
+    return attachment(response, data_files.file_name(table, extension, filters))
+
+
+@public_page
+def open_data_package(request):
+    homepage = request.build_absolute_uri(reverse("open_data"))
+    response = HttpResponse(data_files.datapackage_json(homepage=homepage), content_type="application/json")
+    return attachment(response, "datapackage.json")
+
+
+def open_data_zip(request):
+    homepage = request.build_absolute_uri(reverse("open_data"))
+    base_url = request.build_absolute_uri("/").removesuffix("/")
+    response = StreamingHttpResponse(
+        data_files.zip_chunks(base_url=base_url, homepage=homepage), content_type="application/zip"
+    )
+    return attachment(response, data_files.ZIP_NAME)
 
 
 @login_required

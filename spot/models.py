@@ -107,6 +107,9 @@ class Country(models.Model):
     """An ESCAP member or associate member. Reference data, loaded by migration."""
 
     iso3 = models.CharField("ISO 3166 alpha-3 code", max_length=3, unique=True)
+    m49 = models.PositiveSmallIntegerField(
+        "UN M49 numeric code", unique=True, help_text="The UN Statistics Division's code: REF_AREA in SDG data."
+    )
     name = models.CharField(max_length=100, unique=True, help_text="The UN's English name.")
     # The UN's official names in ESCAP's other working languages, entered by staff; until then,
     # pages show the name CLDR gives (spot.translations.country_name).
