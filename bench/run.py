@@ -57,6 +57,7 @@ PAGES = [
     ("contact", "/contact/"),
     ("privacy", "/privacy/"),
     ("accessibility", "/accessibility/"),
+    ("open data", "/data/"),
 ]
 # Signed-in pages are never cached; their query counts are watched all the same.
 SIGNED_IN_PAGES = [("workspace (signed in)", "/my/"), ("network (signed in)", "/network/")]

@@ -18,6 +18,7 @@ PUBLIC_PAGES = [
     "/contact/",
     "/privacy/",
     "/accessibility/",
+    "/data/",
     "/countries/%00/",
 ]
 
@@ -67,7 +68,10 @@ def test_it_has_no_accessibility_violations_on_focal_point_pages(
     assert found == {}
 
 
-@pytest.mark.parametrize("path", ["/", "/measures/7/", "/countries/tha/", "/network/", "/privacy/", "/contact/"])
+PHONE_PAGES = ["/", "/measures/7/", "/countries/tha/", "/network/", "/privacy/", "/contact/", "/data/"]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
 def test_it_fits_a_phone_width_without_sideways_scrolling(page, live_server, path, focal_point, screenshot):
     if path == "/network/":
         sign_in(page, live_server, focal_point.email)
