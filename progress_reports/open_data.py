@@ -588,18 +588,25 @@ class _Buffer(io.RawIOBase):
         return data
 
 
+def member_info(name):
+    """A zip member dated now (a member opened for writing is otherwise dated 1980), compressed."""
+    info = zipfile.ZipInfo(name, date_time=timezone.localtime().timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 def zip_chunks(*, base_url, homepage):
     """The zip of every file: the CSVs, the JSONs, datapackage.json and README.txt, streamed (bytes)."""
     buffer = _Buffer()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in TABLES.values():
             for extension, writer in WRITERS.items():
-                with archive.open(f"{table.name}.{extension}", "w") as member:
+                with archive.open(member_info(f"{table.name}.{extension}"), "w") as member:
                     for piece in writer(table, base_url=base_url):
                         member.write(piece.encode())
                         if len(buffer.pieces) > 64:
                             yield buffer.take()
                 yield buffer.take()
-        archive.writestr("datapackage.json", datapackage_json(homepage=homepage))
-        archive.writestr("README.txt", readme_text(homepage=homepage))
+        archive.writestr(member_info("datapackage.json"), datapackage_json(homepage=homepage))
+        archive.writestr(member_info("README.txt"), readme_text(homepage=homepage))
     yield buffer.take()
