@@ -238,7 +238,7 @@ def published_filter(prefix, filters):
     if filters.get("country"):
         lookups[f"{prefix}__country__iso3"] = filters["country"]
     if filters.get("cycle"):
-        lookups[f"{prefix}__cycle__slug"] = filters["cycle"]
+        lookups[f"{prefix}__cycle__slug__iexact"] = filters["cycle"]
     return lookups
 
 
@@ -454,7 +454,7 @@ def parse_filters(query):
     if cycle:
         if not CYCLE_SLUG.fullmatch(cycle):
             raise FilterError(_("cycle must be a reporting cycle's short name, for example cycle=2026."))
-        filters["cycle"] = cycle.lower()
+        filters["cycle"] = cycle
     return filters
 
 
@@ -538,7 +538,7 @@ def datapackage(*, homepage):
             )
         ),
         "homepage": homepage,
-        "version": timezone.localdate().isoformat(),
+        "created": timezone.now().isoformat(timespec="seconds"),
         "licenses": [LICENCE],
         "resources": [table.resource() for table in TABLES.values()],
     }

@@ -284,7 +284,7 @@ def test_each_file_is_read_with_one_query_and_the_zip_with_four(client, staff, d
     with django_assert_num_queries(1):
         assert len(json_rows(client.get("/data/coverage.json"))) == 8 * 2 * 25 * 3
     with django_assert_num_queries(1):
-        assert len(csv_rows(client.get("/data/coverage.csv?country=idn&cycle=grown"))) == 25 * 3
+        assert len(csv_rows(client.get("/data/coverage.csv?country=idn&cycle=GROWN"))) == 25 * 3
     with django_assert_num_queries(4):
         body(client.get("/data/spot-open-data.zip"))
     with django_assert_num_queries(0):
