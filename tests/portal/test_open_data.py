@@ -317,3 +317,13 @@ def test_every_country_has_its_un_m49_code():
 
     assert codes["THA"] == 764 and codes["AFG"] == 4 and codes["HKG"] == 344
     assert codes == {iso3: int(pycountry.countries.get(alpha_3=iso3).numeric) for iso3 in codes}
+
+
+def test_the_files_are_the_same_in_every_language_of_the_portal(client, report):
+    for path in ["data/coverage.csv", "data/measure-statuses.json"]:
+        english = body(client.get(f"/{path}"))
+        for prefix in ["fr", "ru", "zh-hans"]:
+            assert body(client.get(f"/{prefix}/{path}")) == english
+        assert b"/reports/tha/" in english and b"/fr/" not in english
+    assert b'"STATUS_NAME": "In progress"' in english
+    assert client.get("/fr/data/").status_code == 200
