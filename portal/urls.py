@@ -12,7 +12,9 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("countries/", views.country_list, name="country_list"),
     path("countries/<iso3:iso3>/", views.country_detail, name="country_detail"),
+    path("dashboard/", views.dashboard, name="dashboard"),
     path("data/", views.open_data, name="open_data"),
+    path("data/about/", views.about_the_data, name="about_the_data"),
     path("data/datapackage.json", views.open_data_package, name="open_data_package"),
     path("data/spot-open-data.zip", views.open_data_zip, name="open_data_zip"),
     re_path(

@@ -16,10 +16,13 @@ from focal_points.models import FocalPoint, Invitation
 from good_practices import permissions as practices
 from good_practices.models import GoodPractice, PracticeState
 from measures.models import Measure
-from portal.forms import AccountSettingsForm
+from portal.forms import AccountSettingsForm, StocktakeFilterForm
 from progress_reports import open_data as data_files
 from progress_reports import panels as reports
 from progress_reports import permissions as reporting
+from progress_reports import stocktake
+from progress_reports.models import ReportingCycle
+from progress_reports.progress import BASELINE_YEAR, ProgressStatus, progress_toward
 from spot.models import Country
 from spot.page_cache import public_page
 from spot.public_cache import content_changed
@@ -185,6 +188,77 @@ def open_data_zip(request):
     return attachment(response, data_files.ZIP_NAME)
 
 
+@public_page
+def dashboard(request):
+    """The regional stocktake, from each country's latest published report; the filters are in the address."""
+    cycles = list(ReportingCycle.objects.started())
+    form = StocktakeFilterForm(request.GET or None, cycles=cycles)
+    cycle, subregion = form.chosen()
+    return render(
+        request,
+        "portal/dashboard.html",
+        {
+            "form": form,
+            "cycle": cycle,
+            "subregion": subregion,
+            **stocktake.status_matrix(cycle=cycle, subregion=subregion),
+            **stocktake.reporting_coverage([cycle] if cycle else cycles, subregion=subregion),
+            **stocktake.regional_coverage(cycle=cycle, subregion=subregion),
+            "peer_learning": stocktake.peer_learning(cycle=cycle),
+        },
+    )
+
+
+# The worked examples of "About the data": (baseline, latest value, its year, 2025 target, 2030 target).
+WORKED_EXAMPLE = (40, 47, 2023, 60, 80)
+ZERO_BASELINE_EXAMPLE = (0, 6, 2024, 20, 40)
+
+
+def worked_example(baseline, latest, latest_year, target_2025, target_2030):
+    """The example's progress toward each target, computed by the code that computes every status shown.
+
+    Growth rates are given as percentages; for a zero baseline, the change a year in percentage points.
+    """
+    targets = []
+    for year, target in ((2025, target_2025), (2030, target_2030)):
+        progress = progress_toward(
+            baseline=baseline, latest=latest, latest_year=latest_year, target=target, target_year=year
+        )
+        scale = 100 if progress.method == "growth-rate" else 1
+        targets.append(
+            {
+                "year": year,
+                "target": target,
+                "years_needed": year - BASELINE_YEAR,
+                "progress": progress,
+                "observed": progress.observed * scale,
+                "needed": progress.needed * scale,
+            }
+        )
+    return {
+        "baseline": baseline,
+        "latest": latest,
+        "latest_year": latest_year,
+        "years_observed": latest_year - BASELINE_YEAR,
+        "targets": targets,
+    }
+
+
+@public_page
+def about_the_data(request):
+    return render(
+        request,
+        "portal/about_the_data.html",
+        {
+            "example": worked_example(*WORKED_EXAMPLE),
+            "zero_example": worked_example(*ZERO_BASELINE_EXAMPLE),
+            "progress_statuses": list(ProgressStatus),
+            "matrix_legend": stocktake.status_matrix_legend(),
+            "not_stated_symbol": stocktake.NOT_STATED_SYMBOL,
+        },
+    )
+
+
 @login_required
 def account_settings(request):
     form = AccountSettingsForm(request.POST if request.method == "POST" else None, instance=request.user)
@@ -223,6 +297,7 @@ def workspace(request):
         **reports.workspace_reports(user),
     }
     if membership is not None:
+        context.update(stocktake.country_matches(membership.country))
         context["team"] = (
             FocalPoint.objects.active()
             .for_country(membership.country)

@@ -105,22 +105,55 @@ def axis(height):
     return "".join(parts)
 
 
-def grouped(rows):
-    """[(category, [rows])] in the rows' order."""
+def by_category(row):
+    return row.category
+
+
+def category_name(category):
+    return SHORT_NAMES.get(category.code, category.display_name)
+
+
+def grouped(rows, group_of=by_category):
+    """[(group, [rows])] in the rows' order: by category unless `group_of` says otherwise."""
     groups = []
     for row in rows:
-        if not groups or groups[-1][0].pk != row.category.pk:
-            groups.append((row.category, []))
+        group = group_of(row)
+        if not groups or groups[-1][0].pk != group.pk:
+            groups.append((group, []))
         groups[-1][1].append(row)
     return groups
 
 
-def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
-    """The SVG of a report's coverage rows that hold at least one value (an empty string if none does)."""
-    groups = grouped([row for row in rows if row.has_values])
+def row_marks(row, middle, x):
+    """One row's track and its four marks, placed along the track by `x` (a percentage → a position)."""
+    colour = PROGRESS_COLOURS[row.progress.status]
+    parts = []
+    if row.baseline_2021 is not None and row.latest_value is not None:
+        parts.append(
+            f'<line x1="{x(row.baseline_2021):.1f}" y1="{middle}" x2="{x(row.latest_value):.1f}" '
+            f'y2="{middle}" stroke="{colour}" stroke-width="4"/>'
+        )
+    if row.target_2030 is not None:
+        parts.append(target_2030_mark(x(row.target_2030), middle))
+    if row.target_2025 is not None:
+        parts.append(target_2025_mark(x(row.target_2025), middle))
+    if row.baseline_2021 is not None:
+        parts.append(baseline_mark(x(row.baseline_2021), middle))
+    if row.latest_value is not None:
+        parts.append(latest_mark(x(row.latest_value), middle, colour))
+    return parts
+
+
+def coverage_chart(rows, *, title=None, chart_id="coverage-chart", group_of=by_category, group_name=category_name):
+    """The SVG of coverage rows that hold at least one value (an empty string if none does).
+
+    Rows are grouped by category (a report's chart) or, with `group_of` and `group_name`, by anything
+    else that has a primary key: the dashboard groups one category's rows by country.
+    """
+    groups = grouped([row for row in rows if row.has_values], group_of)
     if not groups:
         return ""
-    row_count = sum(len(members) for _category, members in groups)
+    row_count = sum(len(members) for _group, members in groups)
     height = TOP + GROUP_HEIGHT * len(groups) + ROW_HEIGHT * row_count + 26
     title = title or _("Social protection coverage: baseline, latest value and targets")
     description = _(
@@ -139,39 +172,24 @@ def coverage_chart(rows, *, title=None, chart_id="coverage-chart"):
         axis(height),
     ]
     y = TOP
-    for category, members in groups:
-        name = SHORT_NAMES.get(category.code, category.name)
+    for group, members in groups:
         parts.append(
             f'<text x="0" y="{y + 16}" class="chart-group" font-size="13" fill="{INK}" font-weight="700">'
-            f"{escape(name)}</text>"
+            f"{escape(group_name(group))}</text>"
         )
         y += GROUP_HEIGHT
         for row in members:
             middle = y + ROW_HEIGHT // 2
-            status = row.progress.status
-            colour = PROGRESS_COLOURS[status]
             parts.append(
                 f'<text x="{LABEL_RIGHT}" y="{middle + 5}" text-anchor="end" class="chart-label" font-size="13" '
                 f'fill="{INK}">'
-                f"{escape(row.sex_label)} {status.symbol}</text>"
+                f"{escape(row.sex_label)} {row.progress.status.symbol}</text>"
             )
             parts.append(
                 f'<line x1="{PLOT_LEFT}" y1="{middle}" x2="{PLOT_RIGHT}" y2="{middle}" stroke="{LINE}" '
                 'stroke-width="4" stroke-linecap="round"/>'
             )
-            if row.baseline_2021 is not None and row.latest_value is not None:
-                parts.append(
-                    f'<line x1="{x_of(row.baseline_2021):.1f}" y1="{middle}" x2="{x_of(row.latest_value):.1f}" '
-                    f'y2="{middle}" stroke="{colour}" stroke-width="4"/>'
-                )
-            if row.target_2030 is not None:
-                parts.append(target_2030_mark(x_of(row.target_2030), middle))
-            if row.target_2025 is not None:
-                parts.append(target_2025_mark(x_of(row.target_2025), middle))
-            if row.baseline_2021 is not None:
-                parts.append(baseline_mark(x_of(row.baseline_2021), middle))
-            if row.latest_value is not None:
-                parts.append(latest_mark(x_of(row.latest_value), middle, colour))
+            parts.extend(row_marks(row, middle, x_of))
             y += ROW_HEIGHT
     parts.append("</svg>")
     return mark_safe("".join(parts))
@@ -202,24 +220,11 @@ def row_track(row=None, *, axis_labels=False):
         else:
             parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="{LINE}" stroke-width="1"/>')
     if row is not None:
-        colour = PROGRESS_COLOURS[row.progress.status]
         parts.append(
             f'<line x1="8" y1="{middle}" x2="{ROW_WIDTH - 8}" y2="{middle}" stroke="{LINE}" stroke-width="4" '
             'stroke-linecap="round"/>'
         )
-        if row.baseline_2021 is not None and row.latest_value is not None:
-            parts.append(
-                f'<line x1="{x_in_row(row.baseline_2021):.1f}" y1="{middle}" x2="{x_in_row(row.latest_value):.1f}" '
-                f'y2="{middle}" stroke="{colour}" stroke-width="4"/>'
-            )
-        if row.target_2030 is not None:
-            parts.append(target_2030_mark(x_in_row(row.target_2030), middle))
-        if row.target_2025 is not None:
-            parts.append(target_2025_mark(x_in_row(row.target_2025), middle))
-        if row.baseline_2021 is not None:
-            parts.append(baseline_mark(x_in_row(row.baseline_2021), middle))
-        if row.latest_value is not None:
-            parts.append(latest_mark(x_in_row(row.latest_value), middle, colour))
+        parts.extend(row_marks(row, middle, x_in_row))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -255,7 +260,7 @@ def coverage_chart_for_print(rows):
         + "</p>",
     ]
     for category, members in groups:
-        parts.append(f'<p class="print-chart__group">{escape(SHORT_NAMES.get(category.code, category.name))}</p>')
+        parts.append(f'<p class="print-chart__group">{escape(category_name(category))}</p>')
         for row in members:
             status = row.progress.status
             parts.append(

@@ -480,18 +480,32 @@ class CoverageEntry(models.Model):
             return TARGET_YEAR
         return INTERMEDIATE_YEAR if self.target_2025 is not None else None
 
-    @cached_property
-    def progress(self):
-        """Progress toward the next target, by the method of `progress_reports.progress`."""
-        target_year = self.progress_target_year
+    def progress_toward(self, target_year):
+        """Progress toward the target of `target_year` (2025 or 2030), by the method of `progress_reports.progress`."""
         target = {INTERMEDIATE_YEAR: self.target_2025, TARGET_YEAR: self.target_2030}.get(target_year)
         return progress_toward(
             baseline=self.baseline_2021,
             latest=self.latest_value,
             latest_year=self.latest_year,
             target=target,
-            target_year=target_year or TARGET_YEAR,
+            target_year=target_year,
         )
+
+    @cached_property
+    def progress_2025(self):
+        return self.progress_toward(INTERMEDIATE_YEAR)
+
+    @cached_property
+    def progress_2030(self):
+        return self.progress_toward(TARGET_YEAR)
+
+    @cached_property
+    def progress(self):
+        """Progress toward the next target: the one the chart's mark of the latest value is coloured by."""
+        target_year = self.progress_target_year
+        if target_year is None:
+            return self.progress_2030
+        return self.progress_toward(target_year)
 
 
 class ReportTransition(models.Model):

@@ -57,17 +57,18 @@ CHALLENGES = {
 
 # (ISO3, statuses for measures 1–12 as steps 0–4, coverage trend, wants support on, offers experience on)
 # Trends: "fast" (on track), "slow" (limited progress), "falling" (deterioration), "partial" (some data missing).
+# Measures 10 and 11 (peer learning, capacity building) pair those who ask with those who offer on the dashboard.
 PROFILES = {
-    "THA": ([4, 3, 3, 3, 3, 2, 3, 3, 3, 3, 2, 3], "fast", [9], [4, 7]),
-    "FJI": ([2, 2, 3, 1, 1, 2, 2, 1, 1, 2, 2, 2], "slow", [3, 5, 9], [3]),
-    "MNG": ([3, 3, 2, 2, 2, 1, 3, 2, 2, 2, 1, 2], "falling", [5, 9], [1]),
-    "KAZ": ([4, 4, 2, 3, 3, 2, 3, 3, 3, 2, 3, 3], "fast", [3], [2, 5]),
-    "IDN": ([3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3], "fast", [5], [3, 9]),
+    "THA": ([4, 3, 3, 3, 3, 2, 3, 3, 3, 3, 2, 3], "fast", [9], [4, 7, 10]),
+    "FJI": ([2, 2, 3, 1, 1, 2, 2, 1, 1, 2, 2, 2], "slow", [3, 5, 9, 10, 11], [3]),
+    "MNG": ([3, 3, 2, 2, 2, 1, 3, 2, 2, 2, 1, 2], "falling", [5, 9, 11], [1]),
+    "KAZ": ([4, 4, 2, 3, 3, 2, 3, 3, 3, 2, 3, 3], "fast", [3], [2, 5, 11]),
+    "IDN": ([3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3], "fast", [5], [3, 9, 10, 11]),
     "PHL": ([3, 3, 4, 2, 2, 3, 2, 2, 2, 3, 2, 2], "slow", [9], [3]),
-    "BGD": ([2, 2, 3, 2, 1, 2, 1, 2, 1, 2, 2, 2], "partial", [1, 5, 9], [3]),
-    "WSM": ([1, 2, 2, 1, 1, 1, 1, 1, 0, 2, 2, 1], "partial", [2, 7, 9], []),
-    "KHM": ([2, 3, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2], "slow", [9], [10]),
-    "UZB": ([3, 2, 2, 3, 2, 1, 2, 2, 3, 2, 2, 2], "falling", [2, 6], [4]),
+    "BGD": ([2, 2, 3, 2, 1, 2, 1, 2, 1, 2, 2, 2], "partial", [1, 5, 9, 10], [3]),
+    "WSM": ([1, 2, 2, 1, 1, 1, 1, 1, 0, 2, 2, 1], "partial", [2, 7, 9, 11], []),
+    "KHM": ([2, 3, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2], "slow", [9, 11], [10]),
+    "UZB": ([3, 2, 2, 3, 2, 1, 2, 2, 3, 2, 2, 2], "falling", [2, 6, 10], [4]),
 }
 # (cycle slug, ISO3, version): published; the 2026 cycle also has a submitted and a returned report.
 PUBLISHED = [
