@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from focal_points.models import FocalPoint
 from good_practices.models import GoodPractice, State
+from progress_reports import stocktake
 from progress_reports.models import ProgressReport, ReportState
 from spot.models import User
 
@@ -37,6 +38,13 @@ def test_it_loads_marked_sample_data_idempotently(settings, client):
     assert "Sample" in client.get("/reports/tha/2024/").content.decode()
     practices = client.get("/good-practices/").content.decode()
     assert "Sample</span>" in practices
+    # The dashboard has something to show in each of its parts, matches on both peer-learning measures included.
+    learning = stocktake.peer_learning()
+    assert all(any(offers for _seeker, offers in measure.pairs) for measure in learning)
+    assert len(stocktake.regional_coverage()["region_categories"]) == 9
+    dashboard = client.get("/dashboard/").content.decode()
+    assert 'href="/reports/tha/2024/#measure-1"' in dashboard
+    assert "Progress reports 2024: 10 of 62 countries published a report" in dashboard
 
 
 def test_it_refuses_to_load_demo_accounts_outside_development(settings):
