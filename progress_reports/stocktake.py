@@ -52,9 +52,13 @@ def countries_in(subregion=None):
     return countries.filter(subregion=subregion) if subregion else countries
 
 
+def report_url(report):
+    """The public address of a report (its latest published version)."""
+    return reverse("report_detail", args=[report.country.iso3, report.cycle.slug])
+
+
 def section_url(report, number):
-    """The public address of a report's section on a measure (its latest published version)."""
-    return reverse("report_detail", args=[report.country.iso3, report.cycle.slug]) + f"#measure-{number}"
+    return f"{report_url(report)}#measure-{number}"
 
 
 @dataclass
@@ -101,9 +105,10 @@ def matrix_row(country, sections, measures):
     """A country's row: its counted report and a cell per measure (a cell without a section if it has none)."""
     report = next(iter(sections.values())).report if sections else None
     row = MatrixRow(country=country, report=report)
+    address = report_url(report) if report is not None else ""
     for measure in measures:
         section = sections.get(measure.pk)
-        url = section_url(report, measure.number) if section is not None else ""
+        url = f"{address}#measure-{measure.number}" if section is not None else ""
         row.cells.append(Cell(measure=measure, section=section, url=url))
     return row
 
