@@ -231,3 +231,17 @@ def test_the_dashboard_is_in_the_main_navigation_and_on_the_home_page(client, re
     assertContains(response, '<a href="/dashboard/">See the regional stocktake</a>', html=True)
     response = client.get("/dashboard/")
     assertContains(response, '<a href="/dashboard/" aria-current="page">Dashboard</a>', html=True)
+
+
+def test_each_chart_and_the_matrix_link_to_their_values_as_open_data(client, settings, region, focal_point, staff):
+    settings.ROOT_URLCONF = "tests.progress_reports.open_data_urls"
+    response = client.get("/dashboard/?cycle=2026")
+    assertContains(response, '<a href="/data/coverage.csv?cycle=2026">Download CSV</a>', html=True)
+    assertContains(response, '<a href="/data/measure-statuses.csv?cycle=2026">Download CSV</a>', html=True)
+    assertContains(client.get("/dashboard/"), '<a href="/data/coverage.csv">Download CSV</a>', html=True)
+    link = '<a href="/data/coverage.csv?country=THA&amp;cycle=2026">Download CSV</a>'
+    assertContains(client.get("/countries/tha/"), link, html=True)
+    assertContains(client.get("/reports/tha/2026/"), link, html=True)
+    # An earlier version's page: the file holds the latest version's values, so it is not offered there.
+    published(write(start(focal_point, region["cycle"])), focal_point, staff)
+    assertNotContains(client.get("/reports/tha/2026/versions/1/"), "Download CSV")
