@@ -233,8 +233,7 @@ def test_the_dashboard_is_in_the_main_navigation_and_on_the_home_page(client, re
     assertContains(response, '<a href="/dashboard/" aria-current="page">Dashboard</a>', html=True)
 
 
-def test_each_chart_and_the_matrix_link_to_their_values_as_open_data(client, settings, region, focal_point, staff):
-    settings.ROOT_URLCONF = "tests.progress_reports.open_data_urls"
+def test_each_chart_and_the_matrix_link_to_their_values_as_open_data(client, region, focal_point, staff):
     response = client.get("/dashboard/?cycle=2026")
     assertContains(response, '<a href="/data/coverage.csv?cycle=2026">Download CSV</a>', html=True)
     assertContains(response, '<a href="/data/measure-statuses.csv?cycle=2026">Download CSV</a>', html=True)
