@@ -1,6 +1,7 @@
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from spot.links import cached_reverse
 from spot.translations import translated
@@ -12,14 +13,14 @@ class Measure(models.Model):
     number = models.PositiveSmallIntegerField(unique=True)
     # A short name for headings and tables; the authoritative wording is `text`.
     title = models.CharField(max_length=80)
-    text = models.TextField(help_text="The measure's wording, verbatim from the Action Plan.")
+    text = models.TextField(help_text=_("The measure's wording, verbatim from the Action Plan."))
     # The official translations, entered by staff; until then pages show the English, marked as such.
-    title_fr = models.CharField("title in French", max_length=120, blank=True)
-    text_fr = models.TextField("official text in French", blank=True)
-    title_ru = models.CharField("title in Russian", max_length=120, blank=True)
-    text_ru = models.TextField("official text in Russian", blank=True)
-    title_zh_hans = models.CharField("title in Chinese", max_length=120, blank=True)
-    text_zh_hans = models.TextField("official text in Chinese", blank=True)
+    title_fr = models.CharField(_("title in French"), max_length=120, blank=True)
+    text_fr = models.TextField(_("official text in French"), blank=True)
+    title_ru = models.CharField(_("title in Russian"), max_length=120, blank=True)
+    text_ru = models.TextField(_("official text in Russian"), blank=True)
+    title_zh_hans = models.CharField(_("title in Chinese"), max_length=120, blank=True)
+    text_zh_hans = models.TextField(_("official text in Chinese"), blank=True)
 
     class Meta:
         ordering = ["number"]
@@ -46,17 +47,21 @@ class Measure(models.Model):
         """Whether the page's language has no official translation of this measure yet."""
         return not translated(self, "text")[1]
 
+    @property
+    def title_shown_in_english(self):
+        return not translated(self, "title")[1]
+
 
 class MeasureTarget(models.Model):
     """A sub-target of a measure: measure 7's baseline (7.1), intermediate (7.2) and final (7.3) targets."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
     number = models.PositiveSmallIntegerField()
-    year = models.PositiveSmallIntegerField(help_text="The year the baseline or target refers to.")
-    text = models.TextField(help_text="The sub-target's wording, verbatim from the Action Plan.")
-    text_fr = models.TextField("official text in French", blank=True)
-    text_ru = models.TextField("official text in Russian", blank=True)
-    text_zh_hans = models.TextField("official text in Chinese", blank=True)
+    year = models.PositiveSmallIntegerField(help_text=_("The year the baseline or target refers to."))
+    text = models.TextField(help_text=_("The sub-target's wording, verbatim from the Action Plan."))
+    text_fr = models.TextField(_("official text in French"), blank=True)
+    text_ru = models.TextField(_("official text in Russian"), blank=True)
+    text_zh_hans = models.TextField(_("official text in Chinese"), blank=True)
 
     class Meta:
         ordering = ["measure__number", "number"]
@@ -81,16 +86,16 @@ class MeasureTarget(models.Model):
 
 
 class AgeGroup(models.TextChoices):
-    CHILDREN = "children", "Children"
-    WORKING_AGE = "working age", "Working age"
-    OLDER_PERSONS = "older persons", "Older persons"
-    ALL_AGES = "all ages", "All ages"
+    CHILDREN = "children", _("Children")
+    WORKING_AGE = "working age", _("Working age")
+    OLDER_PERSONS = "older persons", _("Older persons")
+    ALL_AGES = "all ages", _("All ages")
 
 
 class Sex(models.TextChoices):
-    TOTAL = "total", "Total"
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
+    TOTAL = "total", _("Total")
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
 
 
 class CoverageCategory(models.Model):
@@ -102,13 +107,13 @@ class CoverageCategory(models.Model):
     age_group = models.CharField(max_length=20, choices=AgeGroup.choices)
     sexes = ArrayField(
         models.CharField(max_length=10, choices=Sex.choices),
-        help_text="The sexes this category is reported for.",
+        help_text=_("The sexes this category is reported for."),
     )
     position = models.PositiveSmallIntegerField(help_text="Order in tables.")
 
     class Meta:
         ordering = ["position"]
-        verbose_name_plural = "coverage categories"
+        verbose_name_plural = _("coverage categories")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(age_group__in=AgeGroup.values), name="coveragecategory_age_group_valid"
@@ -128,7 +133,7 @@ class CoverageCategory(models.Model):
         return gettext(self.name)
 
     def get_sexes_display(self):
-        return ", ".join(Sex(sex).label for sex in self.sexes)
+        return ", ".join(str(Sex(sex).label) for sex in self.sexes)
 
 
 # The categories' names (loaded by migration from sdg-131-categories.csv), listed here so that the
