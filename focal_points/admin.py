@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from focal_points import services
 from focal_points.models import FocalPoint, Invitation, NetworkAction
@@ -17,26 +19,35 @@ class FocalPointAdmin(admin.ModelAdmin):
     readonly_fields = ["is_active", "created_at", "deactivated_at", "deactivated_by"]
     actions = ["deactivate", "reactivate"]
 
-    @admin.action(description="Deactivate the selected memberships")
+    @admin.action(description=_("Deactivate the selected memberships"))
     def deactivate(self, request, queryset):
         done = sum(
             services.deactivate_membership(membership=membership, actor=request.user, ip=client_ip(request))
             for membership in queryset.select_related("user", "country")
         )
-        self.message_user(request, f"{done} membership(s) deactivated.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d membership deactivated.", "%(count)d memberships deactivated.", done) % {"count": done},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Reactivate the selected memberships")
+    @admin.action(description=_("Reactivate the selected memberships"))
     def reactivate(self, request, queryset):
         done = sum(
             services.reactivate_membership(membership=membership, actor=request.user, ip=client_ip(request))
             for membership in queryset.select_related("user", "country")
         )
         skipped = queryset.count() - done
-        self.message_user(request, f"{done} membership(s) reactivated.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d membership reactivated.", "%(count)d memberships reactivated.", done) % {"count": done},
+            messages.SUCCESS,
+        )
         if skipped:
             self.message_user(
                 request,
-                f"{skipped} left as they were: already active, or the person is active for another country.",
+                gettext("%(count)d left as they were: already active, or the person is active for another country.")
+                % {"count": skipped},
                 messages.WARNING,
             )
 
@@ -64,7 +75,7 @@ class InvitationAdmin(admin.ModelAdmin):
     list_select_related = ["country", "invited_by"]
     exclude = ["token_hash"]
 
-    @admin.display(description="status")
+    @admin.display(description=_("status"))
     def status_label(self, invitation):
         return invitation.get_status_display()
 

@@ -81,7 +81,7 @@ class InvitationForm(forms.ModelForm):
                     "This person cannot be invited to the team of %(country)s from here. "
                     "The ESCAP secretariat can help: write to %(secretariat)s."
                 ),
-                params={"country": self.fixed_country.name, "secretariat": settings.SECRETARIAT_EMAIL},
+                params={"country": self.fixed_country.display_name, "secretariat": settings.SECRETARIAT_EMAIL},
                 code="not_invitable",
             )
         if has_account:
@@ -94,7 +94,7 @@ class InvitationForm(forms.ModelForm):
             )
         raise forms.ValidationError(
             _("This address already has an open invitation to the team of %(country)s, sent by a lead focal point."),
-            params={"country": elsewhere.country.name},
+            params={"country": elsewhere.country.display_name},
             code="invited_elsewhere",
         )
 

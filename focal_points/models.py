@@ -24,7 +24,7 @@ class NetworkAction(models.TextChoices):
     MEMBERSHIP_DEACTIVATED = "membership-deactivated", _("Membership deactivated")
 
 
-ONE_ACTIVE_MEMBERSHIP = "This person already acts for a country; deactivate that membership first."
+ONE_ACTIVE_MEMBERSHIP = _("This person already acts for a country; deactivate that membership first.")
 
 
 class FocalPointQuerySet(models.QuerySet):
@@ -43,18 +43,18 @@ class FocalPoint(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="focal_points")
-    agency = models.CharField("ministry or agency", max_length=200, validators=[validate_single_line])
+    agency = models.CharField(_("ministry or agency"), max_length=200, validators=[validate_single_line])
     position = models.CharField(max_length=200, blank=True, validators=[validate_single_line])
     is_lead = models.BooleanField(
-        "lead focal point", default=False, help_text="A lead may invite colleagues of their own country."
+        _("lead focal point"), default=False, help_text=_("A lead may invite colleagues of their own country.")
     )
     listed_publicly = models.BooleanField(
-        "listed by name publicly",
+        _("listed by name publicly"),
         default=False,
-        help_text="The person agrees that their name and position appear on the public country page.",
+        help_text=_("The person agrees that their name and position appear on the public country page."),
     )
     is_active = models.BooleanField(default=True)
-    is_sample = models.BooleanField(default=False, help_text="Demonstration data, shown as such.")
+    is_sample = models.BooleanField(default=False, help_text=_("Demonstration data, shown as such."))
     created_at = models.DateTimeField(auto_now_add=True)
     deactivated_at = models.DateTimeField(null=True, blank=True)
     deactivated_by = models.ForeignKey(
@@ -65,7 +65,7 @@ class FocalPoint(models.Model):
 
     class Meta:
         ordering = ["country__name", "-is_lead", "user__name"]
-        verbose_name = "focal point"
+        verbose_name = _("focal point")
         permissions = [
             ("manage_network", "Can invite focal points to any country and manage memberships"),
         ]
@@ -115,23 +115,23 @@ class Invitation(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        ACCEPTED = "accepted", "Accepted"
-        EXPIRED = "expired", "Expired"
-        REVOKED = "revoked", "Revoked"
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
 
     email = models.EmailField()
-    name = models.CharField("full name", max_length=150, blank=True, validators=[validate_single_line])
+    name = models.CharField(_("full name"), max_length=150, blank=True, validators=[validate_single_line])
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="invitations")
-    agency = models.CharField("ministry or agency", max_length=200, validators=[validate_single_line])
+    agency = models.CharField(_("ministry or agency"), max_length=200, validators=[validate_single_line])
     position = models.CharField(max_length=200, blank=True, validators=[validate_single_line])
-    is_lead = models.BooleanField("lead focal point", default=False)
+    is_lead = models.BooleanField(_("lead focal point"), default=False)
     language = models.CharField(
-        "language of the email",
+        _("language of the email"),
         max_length=10,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
-        help_text="The invitation email is written in it; it becomes the person's language for later emails.",
+        help_text=_("The invitation email is written in it; it becomes the person's language for later emails."),
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(

@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,8 +64,8 @@ def invite(request):
             )
             text = _("Invitation sent to %(email)s for %(country)s. The link is valid until %(date)s.") % {
                 "email": invitation.email,
-                "country": invitation.country.name,
-                "date": f"{invitation.expires_at:%d %B %Y}",
+                "country": invitation.country.display_name,
+                "date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT"),
             }
             if replaced:
                 text += " " + _("The earlier invitation to this address no longer works.")
@@ -116,7 +118,7 @@ def deactivate_membership(request, pk):
                     "%(person)s can no longer act for %(country)s. Their account and history are kept, "
                     "and the invitations they sent that were not yet accepted no longer work."
                 )
-                % {"person": membership.user, "country": membership.country.name},
+                % {"person": membership.user, "country": membership.country.display_name},
             )
         else:
             messages.info(request, _("%(person)s's membership was already inactive.") % {"person": membership.user})
@@ -179,7 +181,8 @@ def accept_invitation(request, token):
         login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
         messages.success(
             request,
-            _("Welcome to SPOT. You are now a focal point of %(country)s.") % {"country": invitation.country.name},
+            _("Welcome to SPOT. You are now a focal point of %(country)s.")
+            % {"country": invitation.country.display_name},
         )
         return redirect("workspace")
     return render(request, "focal_points/accept.html", {"form": form, "invitation": invitation})

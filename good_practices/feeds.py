@@ -29,7 +29,7 @@ class LatestPractices(Feed):
         return self.practices(obj).select_related("country").newest_first()[:FEED_SIZE]
 
     def item_title(self, practice):
-        return f"{practice.title} ({practice.country.name})"
+        return f"{practice.title} ({practice.country.display_name})"
 
     def item_description(self, practice):
         return practice.summary
@@ -41,7 +41,7 @@ class LatestPractices(Feed):
         return practice.last_updated_at
 
     def item_categories(self, practice):
-        return [practice.country.name]
+        return [practice.country.display_name]
 
 
 class MeasurePractices(LatestPractices):
@@ -69,7 +69,7 @@ class CountryPractices(LatestPractices):
         return get_object_or_404(Country, iso3=iso3)
 
     def title(self, country):
-        return _("SPOT: good practices from %(country)s") % {"country": country.name}
+        return _("SPOT: good practices from %(country)s") % {"country": country.display_name}
 
     def link(self, country):
         return reverse("practice_list") + f"?country={country.iso3}"

@@ -18,6 +18,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from good_practices.rendering import plain_text, render_markdown, without_marks
@@ -123,18 +124,40 @@ class Language(models.TextChoices):
 class Theme(models.Model):
     """A theme practices are filed under (older persons, digital delivery ...). Reference data, loaded by migration."""
 
-    slug = models.SlugField(max_length=40, unique=True, help_text="Used in addresses: /good-practices/?theme=<slug>")
+    slug = models.SlugField(max_length=40, unique=True, help_text=_("Used in addresses: /good-practices/?theme=<slug>"))
     name = models.CharField(max_length=80, unique=True)
-    position = models.PositiveSmallIntegerField(help_text="Order in lists.")
+    position = models.PositiveSmallIntegerField(help_text=_("Order in lists."))
 
     class Meta:
         ordering = ["position"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
 
     def get_absolute_url(self):
         return reverse("practice_list") + f"?theme={self.slug}"
+
+    @property
+    def display_name(self):
+        """The theme's name in the page's language (the names are in the catalogues, below)."""
+        return gettext(self.name)
+
+
+# The themes' names as the migration loads them, for the catalogues.
+THEME_NAMES = [
+    gettext_noop("Children"),
+    gettext_noop("Working age"),
+    gettext_noop("Older persons"),
+    gettext_noop("Persons with disabilities"),
+    gettext_noop("Gender equality"),
+    gettext_noop("Informal workers"),
+    gettext_noop("Migrant workers"),
+    gettext_noop("Shock-responsive social protection"),
+    gettext_noop("Digital delivery"),
+    gettext_noop("Financing"),
+    gettext_noop("Coverage extension"),
+    gettext_noop("Administration and delivery"),
+]
 
 
 class GoodPracticeQuerySet(models.QuerySet):
@@ -191,7 +214,7 @@ class GoodPractice(models.Model):
 
     # Identity and workflow.
     slug = models.SlugField(
-        max_length=100, null=True, blank=True, help_text="The practice's stable address; revisions have none."
+        max_length=100, null=True, blank=True, help_text=_("The practice's stable address; revisions have none.")
     )
     revision_of = models.ForeignKey(
         "self",
@@ -199,29 +222,29 @@ class GoodPractice(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="revisions",
-        help_text="For a proposed change to a published practice: the practice it changes.",
+        help_text=_("For a proposed change to a published practice: the practice it changes."),
     )
     revision_number = models.PositiveSmallIntegerField(null=True, blank=True)
     based_on_version = models.PositiveIntegerField(
-        null=True, blank=True, help_text="The published practice's version this revision started from."
+        null=True, blank=True, help_text=_("The published practice's version this revision started from.")
     )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="good_practices")
     state = models.CharField(max_length=20, choices=PracticeState.choices, default=PracticeState.DRAFT)
     # Raised by every save and every move: an edit or a decision made on an older version is refused.
     version = models.PositiveIntegerField(default=1)
-    is_sample = models.BooleanField(default=False, help_text="Demonstration data, shown as such.")
+    is_sample = models.BooleanField(default=False, help_text=_("Demonstration data, shown as such."))
 
     # Content.
     title = models.CharField(max_length=200, validators=[validate_single_line])
     programme_name = models.CharField(
         "programme or policy name", max_length=200, blank=True, validators=[validate_single_line]
     )
-    period_start = models.PositiveSmallIntegerField("first year", null=True, blank=True)
-    period_end = models.PositiveSmallIntegerField("last year", null=True, blank=True)
+    period_start = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     summary = models.TextField(blank=True, max_length=SUMMARY_MAX_LENGTH)
-    body = models.TextField("the practice", blank=True, max_length=LONG_TEXT_MAX_LENGTH)
-    results = models.TextField("results and evidence", blank=True, max_length=LONG_TEXT_MAX_LENGTH)
-    lessons = models.TextField("lessons and conditions for replication", blank=True, max_length=LONG_TEXT_MAX_LENGTH)
+    body = models.TextField(_("the practice"), blank=True, max_length=LONG_TEXT_MAX_LENGTH)
+    results = models.TextField(_("results and evidence"), blank=True, max_length=LONG_TEXT_MAX_LENGTH)
+    lessons = models.TextField(_("lessons and conditions for replication"), blank=True, max_length=LONG_TEXT_MAX_LENGTH)
     # [{"title": ..., "url": ...}, ...]: copied with the rest of the content, never queried alone.
     sources = models.JSONField(default=list, blank=True)
     contact_agency = models.CharField(
@@ -240,7 +263,7 @@ class GoodPractice(models.Model):
     results_html = models.TextField(blank=True, editable=False)
     lessons_html = models.TextField(blank=True, editable=False)
     searchable_text = models.TextField(
-        blank=True, editable=False, help_text="The practice, results and lessons as plain text."
+        blank=True, editable=False, help_text=_("The practice, results and lessons as plain text.")
     )
     search_vector = models.GeneratedField(
         expression=(
@@ -267,12 +290,12 @@ class GoodPractice(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now, help_text="When the content was last saved.")
-    submitted_at = models.DateTimeField(null=True, blank=True, help_text="The latest submission for review.")
-    published_at = models.DateTimeField(null=True, blank=True, help_text="The first publication.")
+    updated_at = models.DateTimeField(default=timezone.now, help_text=_("When the content was last saved."))
+    submitted_at = models.DateTimeField(null=True, blank=True, help_text=_("The latest submission for review."))
+    published_at = models.DateTimeField(null=True, blank=True, help_text=_("The first publication."))
     published_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     last_updated_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the published text last changed (first publication or an update)."
+        null=True, blank=True, help_text=_("When the published text last changed (first publication or an update).")
     )
     archived_at = models.DateTimeField(null=True, blank=True)
 

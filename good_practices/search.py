@@ -15,6 +15,7 @@ the rest of the page.
 """
 
 import re
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank, TrigramWordSimilarity
@@ -32,6 +33,7 @@ from good_practices.models import SEARCH_CONFIG, GoodPractice, Language, State, 
 from good_practices.rendering import MARK_START, MARK_STOP
 from measures.models import Measure
 from spot.models import Country, Subregion
+from spot.translations import country_name
 
 PAGE_SIZE = 20
 # What a list of practices never shows: left in the database.
@@ -210,6 +212,10 @@ class PracticeSearch:
                 label = labels[facet].get(value, value)
             elif facet == "year":
                 label = value
+            elif facet == "country":
+                label = country_name(SimpleNamespace(iso3=value, name=label))
+            elif facet == "theme":
+                label = _(label)
             elif facet == "measure":
                 label = _("%(number)s. %(title)s") % {"number": value, "title": label}
             rows[facet].append((value, label, position, count))
@@ -302,11 +308,11 @@ class PracticeSearch:
     def selected_label(self, name):
         value = self.values[name]
         if name == "country":
-            return value.name
+            return value.display_name
         if name == "subregion":
             return Subregion(value).label
         if name == "measure":
-            return _("%(number)s. %(title)s") % {"number": value.number, "title": value.title}
+            return _("%(number)s. %(title)s") % {"number": value.number, "title": value.display_title}
         if name == "language":
             return Language(value).label
         return str(value)

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from measures.models import CoverageCategory, Measure, MeasureTarget
 from spot.admin import ReadOnlyAdmin
@@ -28,15 +29,15 @@ class MeasureAdmin(admin.ModelAdmin):
     readonly_fields = ["number", "title", "text"]
     inlines = [MeasureTargetInline]
 
-    @admin.display(boolean=True, description="French")
+    @admin.display(boolean=True, description=_("French"))
     def has_french(self, measure):
         return bool(measure.text_fr)
 
-    @admin.display(boolean=True, description="Russian")
+    @admin.display(boolean=True, description=_("Russian"))
     def has_russian(self, measure):
         return bool(measure.text_ru)
 
-    @admin.display(boolean=True, description="Chinese")
+    @admin.display(boolean=True, description=_("Chinese"))
     def has_chinese(self, measure):
         return bool(measure.text_zh_hans)
 

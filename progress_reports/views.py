@@ -669,7 +669,7 @@ def return_report(request, pk):
         messages.success(
             request,
             _("The report of %(country)s is returned; its focal points are told by email.")
-            % {"country": report.country.name},
+            % {"country": report.country.display_name},
         )
         return redirect("review")
     return render(
@@ -694,7 +694,7 @@ def publish_report(request, pk):
         messages.success(
             request,
             _("The report of %(country)s is published; its focal points are told by email.")
-            % {"country": report.country.name},
+            % {"country": report.country.display_name},
         )
         return redirect(report.get_absolute_url())
     return render(

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 from spot.links import cached_reverse
 from spot.translations import country_name, sort_key
@@ -39,14 +40,14 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    name = models.CharField("full name", max_length=150, blank=True, validators=[validate_single_line])
-    email = models.EmailField("email address", unique=True)
+    name = models.CharField(_("full name"), max_length=150, blank=True, validators=[validate_single_line])
+    email = models.EmailField(_("email address"), unique=True)
     language = models.CharField(
-        "language of emails",
+        _("language of emails"),
         max_length=10,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
-        help_text="The language the portal writes to this person in.",
+        help_text=_("The language the portal writes to this person in."),
     )
 
     USERNAME_FIELD = "email"
@@ -77,12 +78,12 @@ class User(AbstractUser):
 class Subregion(models.TextChoices):
     """ESCAP's subregions, in the order the portal lists them."""
 
-    EAST_NORTH_EAST_ASIA = "enea", "East and North-East Asia"
-    SOUTH_EAST_ASIA = "sea", "South-East Asia"
-    SOUTH_SOUTH_WEST_ASIA = "sswa", "South and South-West Asia"
-    NORTH_CENTRAL_ASIA = "nca", "North and Central Asia"
-    PACIFIC = "pacific", "Pacific"
-    NON_REGIONAL = "non-regional", "Non-regional"
+    EAST_NORTH_EAST_ASIA = "enea", _("East and North-East Asia")
+    SOUTH_EAST_ASIA = "sea", _("South-East Asia")
+    SOUTH_SOUTH_WEST_ASIA = "sswa", _("South and South-West Asia")
+    NORTH_CENTRAL_ASIA = "nca", _("North and Central Asia")
+    PACIFIC = "pacific", _("Pacific")
+    NON_REGIONAL = "non-regional", _("Non-regional")
 
     @classmethod
     def position(cls, value):
@@ -90,8 +91,8 @@ class Subregion(models.TextChoices):
 
 
 class Membership(models.TextChoices):
-    MEMBER = "member", "Member"
-    ASSOCIATE = "associate", "Associate member"
+    MEMBER = "member", _("Member")
+    ASSOCIATE = "associate", _("Associate member")
 
 
 class CountryQuerySet(models.QuerySet):
@@ -106,16 +107,18 @@ class CountryQuerySet(models.QuerySet):
 class Country(models.Model):
     """An ESCAP member or associate member. Reference data, loaded by migration."""
 
-    iso3 = models.CharField("ISO 3166 alpha-3 code", max_length=3, unique=True)
+    iso3 = models.CharField(_("ISO 3166 alpha-3 code"), max_length=3, unique=True)
     m49 = models.PositiveSmallIntegerField(
-        "UN M49 numeric code", unique=True, help_text="The UN Statistics Division's code: REF_AREA in SDG data."
+        _("UN M49 numeric code"),
+        unique=True,
+        help_text=_("The UN Statistics Division's code: REF_AREA in SDG data."),
     )
-    name = models.CharField(max_length=100, unique=True, help_text="The UN's English name.")
+    name = models.CharField(max_length=100, unique=True, help_text=_("The UN's English name."))
     # The UN's official names in ESCAP's other working languages, entered by staff; until then,
     # pages show the name CLDR gives (spot.translations.country_name).
-    name_fr = models.CharField("official name in French", max_length=100, blank=True)
-    name_ru = models.CharField("official name in Russian", max_length=100, blank=True)
-    name_zh_hans = models.CharField("official name in Chinese", max_length=100, blank=True)
+    name_fr = models.CharField(_("official name in French"), max_length=100, blank=True)
+    name_ru = models.CharField(_("official name in Russian"), max_length=100, blank=True)
+    name_zh_hans = models.CharField(_("official name in Chinese"), max_length=100, blank=True)
     subregion = models.CharField(max_length=20, choices=Subregion.choices)
     membership = models.CharField(max_length=10, choices=Membership.choices)
 
@@ -123,7 +126,7 @@ class Country(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "countries"
+        verbose_name_plural = _("countries")
         constraints = [
             models.CheckConstraint(condition=models.Q(iso3__regex=r"^[A-Z]{3}$"), name="country_iso3_upper_alpha3"),
             models.CheckConstraint(condition=models.Q(subregion__in=Subregion.values), name="country_subregion_valid"),

@@ -107,7 +107,7 @@ def test_it_deactivates_and_reactivates_memberships_from_the_admin_with_a_record
     response = superuser_client.post(
         changelist, {"action": "reactivate", "_selected_action": [membership.pk]}, follow=True
     )
-    assert "1 membership(s) reactivated." in response.content.decode()
+    assert "1 membership reactivated." in response.content.decode()
     membership.refresh_from_db()
     assert membership.is_active and membership.deactivated_at is None
     assert list(
