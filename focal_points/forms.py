@@ -19,6 +19,7 @@ class InvitationForm(forms.ModelForm):
         labels = {
             "email": _("Work email address"),
             "name": _("Full name"),
+            "country": _("Country"),
             "agency": _("Ministry or agency"),
             "position": _("Position"),
             "is_lead": _("Lead focal point"),

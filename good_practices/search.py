@@ -27,6 +27,7 @@ from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from good_practices.filters import PracticeFilter, search_query
 from good_practices.models import SEARCH_CONFIG, GoodPractice, Language, State, Theme
@@ -318,13 +319,13 @@ class PracticeSearch:
         return str(value)
 
     FILTER_NAMES = {
-        "q": _("Search"),
-        "country": _("Country"),
-        "subregion": _("Subregion"),
-        "measure": _("Measure"),
-        "theme": _("Theme"),
-        "year": _("Year published"),
-        "language": _("Language"),
+        "q": gettext_lazy("Search"),
+        "country": gettext_lazy("Country"),
+        "subregion": gettext_lazy("Subregion"),
+        "measure": gettext_lazy("Measure"),
+        "theme": gettext_lazy("Theme"),
+        "year": gettext_lazy("Year published"),
+        "language": gettext_lazy("Language"),
     }
 
     def active_filters(self):

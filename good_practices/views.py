@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from focal_points.permissions import can_read_network
@@ -384,7 +385,7 @@ def proposed_changes(revision):
     for name in CONTENT_FIELDS:
         before, after = getattr(original, name), getattr(revision, name)
         if before != after:
-            label = GoodPractice._meta.get_field(name).verbose_name
+            label = content_label(name)
             if name == "sources":
                 before, after = sources_text(before), sources_text(after)
             changes.append((label, before, after))
@@ -392,8 +393,13 @@ def proposed_changes(revision):
         before = ", ".join(str(item) for item in getattr(original, name).all())
         after = ", ".join(str(item) for item in getattr(revision, name).all())
         if before != after:
-            changes.append((GoodPractice._meta.get_field(name).verbose_name, before, after))
+            changes.append((content_label(name), before, after))
     return changes
+
+
+def content_label(name):
+    """A content field's name as the practice form shows it (in the catalogues), else the model's."""
+    return PracticeForm.Meta.labels.get(name) or GoodPractice._meta.get_field(name).verbose_name
 
 
 def sources_text(sources):
@@ -401,11 +407,11 @@ def sources_text(sources):
 
 
 MODERATION_MESSAGES = {
-    "publish": _("“%(title)s” is published. The author was told by email."),
-    "request_changes": _("Changes requested: “%(title)s” is back with its author, who was told by email."),
-    "reject": _("“%(title)s” was rejected. The author was told by email with your reason."),
-    "archive": _("“%(title)s” is archived: it has left every public list and its address now explains why."),
-    "republish": _("“%(title)s” is published again."),
+    "publish": gettext_lazy("“%(title)s” is published. The author was told by email."),
+    "request_changes": gettext_lazy("Changes requested: “%(title)s” is back with its author, who was told by email."),
+    "reject": gettext_lazy("“%(title)s” was rejected. The author was told by email with your reason."),
+    "archive": gettext_lazy("“%(title)s” is archived: it has left every public list and its address now explains why."),
+    "republish": gettext_lazy("“%(title)s” is published again."),
 }
 MODERATION_SERVICES = {
     "publish": services.publish,

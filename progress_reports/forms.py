@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import Sex
@@ -74,6 +75,11 @@ class YesNoField(forms.ChoiceField):
 
     def clean(self, value):
         return {"yes": True, "no": False}.get(super().clean(value))
+
+
+def with_year(label, year):
+    """A label naming a year, translated when a page shows it (a class attribute is built once, in English)."""
+    return lazy(lambda: str(label) % {"year": year}, str)()
 
 
 def yes_no_initial(value):
@@ -248,9 +254,9 @@ class PercentageField(forms.DecimalField):
 class CoverageRowForm(forms.Form):
     """One row of the coverage table: a category and a sex."""
 
-    baseline_2021 = PercentageField(label=_("%(year)s baseline (%%)") % {"year": BASELINE_YEAR})
-    target_2025 = PercentageField(label=_("%(year)s intermediate target (%%)") % {"year": INTERMEDIATE_YEAR})
-    target_2030 = PercentageField(label=_("%(year)s target (%%)") % {"year": TARGET_YEAR})
+    baseline_2021 = PercentageField(label=with_year(_("%(year)s baseline (%%)"), BASELINE_YEAR))
+    target_2025 = PercentageField(label=with_year(_("%(year)s intermediate target (%%)"), INTERMEDIATE_YEAR))
+    target_2030 = PercentageField(label=with_year(_("%(year)s target (%%)"), TARGET_YEAR))
     latest_value = PercentageField(label=_("Latest value (%)"))
     latest_year = forms.IntegerField(
         label=_("Year of the latest value"),
@@ -291,7 +297,7 @@ class CoverageRowForm(forms.Form):
 
     def summary_prefix(self, field):
         """How the error summary names a cell: its category, sex and column."""
-        return f"{self.category.name}, {self.sex_label.lower()}, {field.label}"
+        return f"{self.category.display_name}, {self.sex_label.lower()}, {field.label}"
 
     def clean(self):
         cleaned = super().clean()

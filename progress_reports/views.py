@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from focal_points.permissions import acting_country
@@ -182,15 +183,15 @@ def workable_report(request, pk):
 
 
 EDIT_REFUSALS = {
-    "published": _(
+    "published": gettext_lazy(
         "This report is published, so it is read-only. To revise it, start a new version from your workspace."
     ),
-    "submitted": _(
+    "submitted": gettext_lazy(
         "This report is with the ESCAP secretariat for review, so it cannot be edited until they return it."
     ),
-    "closed": _("The reporting cycle is closed, so the report can no longer be edited."),
-    "not-open": _("The reporting cycle has not opened yet."),
-    "": _("You cannot edit this report."),
+    "closed": gettext_lazy("The reporting cycle is closed, so the report can no longer be edited."),
+    "not-open": gettext_lazy("The reporting cycle has not opened yet."),
+    "": gettext_lazy("You cannot edit this report."),
 }
 
 
