@@ -81,11 +81,15 @@ node_modules/axe-core/axe.min.js: package.json
 	npm install --no-audit --no-fund --silent
 	touch $@
 
-# A private redis-server for the tests of the Redis cache and its outages.
+# A private redis-server for the tests of the Redis cache and its outages; GNU gettext for the test that
+# gathers the portal's strings into a pseudo-language (tests/spot/test_strings_marked.py).
 test-tools:
 	@command -v redis-server >/dev/null || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq redis-server; }
+	@command -v xgettext >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext; }
 
 # wrk drives the benchmark and the fault drills; redis-server for their Redis runs.
 bench-tools: test-tools
