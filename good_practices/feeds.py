@@ -54,7 +54,7 @@ class MeasurePractices(LatestPractices):
     def title(self, measure):
         return _("SPOT: good practices illustrating measure %(number)s, %(title)s") % {
             "number": measure.number,
-            "title": measure.title,
+            "title": measure.display_title,
         }
 
     def link(self, measure):

@@ -154,7 +154,7 @@ class PracticeForm(forms.ModelForm):
             _("Measure %(number)s: %(title)s")
             % {
                 "number": measure.number,
-                "title": measure.title,
+                "title": measure.display_title,
             }
         )
         # A summary that is too long is said so, with its length, rather than cut short by the browser.

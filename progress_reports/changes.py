@@ -147,7 +147,7 @@ def compare(old, new, measures, categories):
         before, after = old_sections.get(number, {}), new_sections.get(number, {})
         measure = measures.get(int(number))
         change = SectionChange(
-            f"measure-{number}", _("Measure %(number)s: %(title)s") % {"number": number, "title": measure.title}
+            f"measure-{number}", _("Measure %(number)s: %(title)s") % {"number": number, "title": measure.display_title}
         )
         for name, label in SECTION_LABELS.items():
             if (before.get(name) or "") != (after.get(name) or ""):
@@ -167,7 +167,7 @@ def coverage_changes(old, new, categories):
         before, after = old.get(key, {}), new.get(key, {})
         code, sex = key.split(":")
         category = categories.get(code)
-        row = f"{category.name if category else code}, {Sex(sex).label.lower() if sex in Sex.values else sex}"
+        row = f"{category.display_name if category else code}, {Sex(sex).label.lower() if sex in Sex.values else sex}"
         for name, label in COVERAGE_LABELS.items():
             if (before.get(name) or "") != (after.get(name) or ""):
                 fields.append(

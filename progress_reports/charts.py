@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from progress_reports.progress import ProgressStatus
+from spot.templatetags.numbers import percent
 
 WIDTH = 760
 GROUP_HEIGHT = 24
@@ -100,7 +101,7 @@ def axis(height):
         parts.append(
             f'<text x="{x:.1f}" y="{height - 6}" text-anchor="{anchor}" class="chart-axis" font-size="12" '
             f'fill="{MUTED}">'
-            f"{value}%</text>"
+            f"{escape(percent(value, 0))}</text>"
         )
     return "".join(parts)
 
@@ -215,7 +216,8 @@ def row_track(row=None, *, axis_labels=False):
         if axis_labels:
             anchor = "start" if value == 0 else "end" if value == 100 else "middle"
             parts.append(
-                f'<text x="{x:.1f}" y="15" text-anchor="{anchor}" font-size="12" fill="{MUTED}">{value}%</text>'
+                f'<text x="{x:.1f}" y="15" text-anchor="{anchor}" font-size="12" fill="{MUTED}">'
+                f"{escape(percent(value, 0))}</text>"
             )
         else:
             parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="{LINE}" stroke-width="1"/>')

@@ -263,6 +263,8 @@ LANGUAGES = [
     ("zh-hans", "中文"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own formats (the DATE_FORMAT names in templates); English's are the portal's.
+FORMAT_MODULE_PATH = ["spot.formats"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True

@@ -13,20 +13,22 @@ register = template.Library()
 
 
 @functools.cache
-def one_decimal_percent_pattern(language):
-    """The language's percent pattern with one decimal place (coverage is recorded to 0.1 point)."""
+def percent_pattern(language, decimals):
+    """The language's percent pattern with `decimals` places (coverage is recorded to 0.1 point)."""
     pattern = Locale.parse(to_locale(language)).percent_formats[None].pattern
-    return re.sub(r"0(?=[^0]*$)", "0.0", pattern, count=1)
+    if not decimals:
+        return pattern
+    return re.sub(r"0(?=[^0]*$)", "0." + "0" * decimals, pattern, count=1)
 
 
 @register.filter
-def percent(value):
+def percent(value, decimals=1):
     """A percentage recorded as a number from 0 to 100, with its sign as the language writes it."""
     if value is None or value == "":
         return ""
     language = get_language() or "en"
     fraction = Decimal(str(value)) / 100
-    return format_percent(fraction, format=one_decimal_percent_pattern(language), locale=to_locale(language))
+    return format_percent(fraction, format=percent_pattern(language, int(decimals)), locale=to_locale(language))
 
 
 @register.filter
