@@ -77,9 +77,9 @@ class YesNoField(forms.ChoiceField):
         return {"yes": True, "no": False}.get(super().clean(value))
 
 
-def with_year(label, year):
-    """A label naming a year, translated when a page shows it (a class attribute is built once, in English)."""
-    return lazy(lambda: str(label) % {"year": year}, str)()
+def interpolated(text, **values):
+    """`text % values`, translated when a page shows it (a class attribute is built once, in English)."""
+    return lazy(lambda: str(text) % values, str)()
 
 
 def yes_no_initial(value):
@@ -111,6 +111,11 @@ class VersionedForm(forms.Form):
 
 
 class OverviewForm(VersionedForm):
+    language = forms.ChoiceField(
+        label=_("Language of the report"),
+        choices=settings.LANGUAGES,
+        help_text=_("The language your country writes the report in. It is published in this language."),
+    )
     summary = LongTextField(
         label=_("Overall summary"),
         help_text=_(
@@ -127,6 +132,7 @@ class OverviewForm(VersionedForm):
         kwargs.setdefault(
             "initial",
             {
+                "language": report.language,
                 "summary": report.summary,
                 "challenges": report.challenges,
                 "revision": report.revision,
@@ -137,7 +143,11 @@ class OverviewForm(VersionedForm):
         self.report = report
 
     def content(self):
-        return {"summary": self.cleaned_data["summary"], "challenges": self.cleaned_data["challenges"]}
+        return {
+            "language": self.cleaned_data["language"],
+            "summary": self.cleaned_data["summary"],
+            "challenges": self.cleaned_data["challenges"],
+        }
 
 
 class SectionForm(VersionedForm):
@@ -254,9 +264,9 @@ class PercentageField(forms.DecimalField):
 class CoverageRowForm(forms.Form):
     """One row of the coverage table: a category and a sex."""
 
-    baseline_2021 = PercentageField(label=with_year(_("%(year)s baseline (%%)"), BASELINE_YEAR))
-    target_2025 = PercentageField(label=with_year(_("%(year)s intermediate target (%%)"), INTERMEDIATE_YEAR))
-    target_2030 = PercentageField(label=with_year(_("%(year)s target (%%)"), TARGET_YEAR))
+    baseline_2021 = PercentageField(label=interpolated(_("%(year)s baseline (%%)"), year=BASELINE_YEAR))
+    target_2025 = PercentageField(label=interpolated(_("%(year)s intermediate target (%%)"), year=INTERMEDIATE_YEAR))
+    target_2030 = PercentageField(label=interpolated(_("%(year)s target (%%)"), year=TARGET_YEAR))
     latest_value = PercentageField(label=_("Latest value (%)"))
     latest_year = forms.IntegerField(
         label=_("Year of the latest value"),
@@ -264,12 +274,17 @@ class CoverageRowForm(forms.Form):
         min_value=FIRST_OBSERVATION_YEAR,
         max_value=LAST_OBSERVATION_YEAR,
         error_messages={
-            "invalid": _("Enter the year as four digits, from %(first)s to %(last)s")
-            % {"first": FIRST_OBSERVATION_YEAR, "last": LAST_OBSERVATION_YEAR},
-            "min_value": _("Enter a year from %(first)s to %(last)s")
-            % {"first": FIRST_OBSERVATION_YEAR, "last": LAST_OBSERVATION_YEAR},
-            "max_value": _("Enter a year from %(first)s to %(last)s")
-            % {"first": FIRST_OBSERVATION_YEAR, "last": LAST_OBSERVATION_YEAR},
+            "invalid": interpolated(
+                _("Enter the year as four digits, from %(first)s to %(last)s"),
+                first=FIRST_OBSERVATION_YEAR,
+                last=LAST_OBSERVATION_YEAR,
+            ),
+            "min_value": interpolated(
+                _("Enter a year from %(first)s to %(last)s"), first=FIRST_OBSERVATION_YEAR, last=LAST_OBSERVATION_YEAR
+            ),
+            "max_value": interpolated(
+                _("Enter a year from %(first)s to %(last)s"), first=FIRST_OBSERVATION_YEAR, last=LAST_OBSERVATION_YEAR
+            ),
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 4, "class": "cell-input"}),
     )
@@ -305,7 +320,7 @@ class CoverageRowForm(forms.Form):
             if any(value not in (None, "") for value in cleaned.values()):
                 raise forms.ValidationError(
                     _("Leave this row empty: %(category)s is reported for %(sexes)s only.")
-                    % {"category": self.category.name, "sexes": self.category.get_sexes_display().lower()},
+                    % {"category": self.category.display_name, "sexes": self.category.get_sexes_display().lower()},
                     code="sex_not_reported",
                 )
             return cleaned
@@ -480,7 +495,7 @@ class ReturnForm(forms.Form):
         for section in sections:
             self.fields[f"section_{section.measure.number}"] = comment_field(
                 _("Comment on measure %(number)s: %(title)s")
-                % {"number": section.measure.number, "title": section.measure.title},
+                % {"number": section.measure.number, "title": section.measure.display_title},
             )
 
     def section_fields(self):

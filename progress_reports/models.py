@@ -208,6 +208,11 @@ class ProgressReport(models.Model):
         blank=True,
         help_text=_("Challenges that affect several measures: financing, capacity, data, coordination, shocks…"),
     )
+    # The language the country wrote the report in, kept for every page that shows it (`lang`): one of
+    # ESCAP's working languages, those of the Committee the reports go to.
+    language = models.CharField(
+        _("language of the report"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     based_on = models.ForeignKey(
         "self",
         null=True,
@@ -243,6 +248,10 @@ class ProgressReport(models.Model):
                 violation_error_message=_("Your country already has a report in progress for this cycle."),
             ),
             models.CheckConstraint(condition=Q(state__in=ReportState.values), name="progressreport_state_valid"),
+            models.CheckConstraint(
+                condition=Q(language__in=[code for code, _name in settings.LANGUAGES]),
+                name="progressreport_language_valid",
+            ),
             models.CheckConstraint(condition=Q(version__gte=1), name="progressreport_version_positive"),
             models.CheckConstraint(
                 condition=~Q(state="published") | Q(published_at__isnull=False), name="progressreport_published_dated"
@@ -452,7 +461,7 @@ class CoverageEntry(models.Model):
         errors = {}
         if self.category_id and self.sex and self.sex not in self.category.sexes:
             errors["sex"] = _("%(category)s is reported for %(sexes)s only.") % {
-                "category": self.category.name,
+                "category": self.category.display_name,
                 "sexes": self.category.get_sexes_display().lower(),
             }
         if self.latest_value is not None and self.latest_year is None:

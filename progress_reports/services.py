@@ -65,7 +65,7 @@ def fingerprint(content):
 
 
 def overview_content(report):
-    return {"summary": report.summary, "challenges": report.challenges}
+    return {"language": report.language, "summary": report.summary, "challenges": report.challenges}
 
 
 def section_with_coverage_content(section, coverage=()):
@@ -108,6 +108,7 @@ def start_report(*, country, cycle, actor, ip, prefill=True):
                     cycle=cycle,
                     version=based_on.version + 1 if based_on else 1,
                     based_on=based_on,
+                    language=source.language if source else getattr(actor, "language", settings.LANGUAGE_CODE),
                     summary=source.summary if source else "",
                     challenges=source.challenges if source else "",
                     created_by=actor,
@@ -192,15 +193,17 @@ def lock_editable(report):
     return report
 
 
-def save_overview(report, *, actor, revision, summary, challenges):
-    """Save the summary and cross-cutting challenges; StaleEdit if a colleague saved them since `revision`."""
+def save_overview(report, *, actor, revision, summary, challenges, language=None):
+    """Save the summary and cross-cutting challenges (and the language the report is written in); StaleEdit if a
+    colleague saved them since `revision`."""
     with transaction.atomic():
         locked = lock_editable(report)
         if locked.revision != revision:
             raise StaleEdit(locked)
         locked.summary, locked.challenges = summary, challenges
+        locked.language = language or locked.language
         locked.revision = F("revision") + 1
-        locked.save(update_fields=["summary", "challenges", "revision", "updated_at"])
+        locked.save(update_fields=["language", "summary", "challenges", "revision", "updated_at"])
         locked.refresh_from_db(fields=["revision"])
     return locked
 

@@ -379,6 +379,7 @@ def save_forms(request, report, overview, section_forms, *, whole):
                 revision=overview.cleaned_data["revision"],
                 summary=overview.cleaned_data["summary"],
                 challenges=overview.cleaned_data["challenges"],
+                language=overview.cleaned_data["language"],
             )
         except services.StaleEdit as stale:
             conflicts.append((overview, stale.current))
@@ -458,7 +459,7 @@ def part_title(form):
         return _("Summary and cross-cutting challenges")
     return _("Measure %(number)s: %(title)s") % {
         "number": form.section.measure.number,
-        "title": form.section.measure.title,
+        "title": form.section.measure.display_title,
     }
 
 
