@@ -56,7 +56,7 @@ def test_it_answers_404_for_unpublished_practices_and_410_for_archived_ones(clie
 def test_it_shows_the_practice_with_links_into_the_list(client):
     practice = make_practice(title="Village registry", measures=(4, 9), themes=("digital-delivery",))
     response = client.get(practice.get_absolute_url())
-    assertContains(response, "<h1>Village registry</h1>")
+    assertContains(response, '<h1 lang="en">Village registry</h1>')
     assertContains(response, 'href="/good-practices/?measure=4"')
     assertContains(response, 'href="/good-practices/?measure=9"')
     assertContains(response, 'href="/good-practices/?theme=digital-delivery"')
