@@ -42,7 +42,8 @@ OWN_NAMES = {name for _code, name in settings.LANGUAGES}
 SEARCHED = {"pension", "zzzqqq"}  # what the visitor typed, shown back
 EMPTY_SOURCES = {"sources-TOTAL_FORMS": "0", "sources-INITIAL_FORMS": "0"}
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)
-SKIPPED_ELEMENTS = {"script", "style", "svg"}
+# Code shows names machines read (file names, column names, types): never translated.
+SKIPPED_ELEMENTS = {"script", "style", "svg", "code"}
 TEXT_ATTRIBUTES = {"title", "alt", "aria-label", "placeholder", "data-label"}
 ROOT = Path(settings.BASE_DIR)
 NOT_SOURCE = [".git", ".venv", "node_modules", "locale", "tests", "bench", "staticfiles", "var", "media", "backups"]
@@ -208,7 +209,7 @@ def unmarked(html, allowed):
     texts = parser.nodes + parser.attributes
     outside = outside_brackets(parser.nodes) + [outside_brackets([value])[0] for value in parser.attributes]
     for text, left in zip(texts, outside, strict=True):
-        left = re.sub(r"\S+@\S+", " ", left)  # email addresses
+        left = re.sub(r"\S+@\S+|[\w.-]+\.(?:csv|json|zip|pdf)\b", " ", left)  # email addresses, file names
         if [word for word in re.findall(r"[^\W\d_]+", left) if word not in allowed]:
             found.append(" ".join(text.split())[:120])
     return found
@@ -265,6 +266,7 @@ def test_it_shows_no_interface_text_outside_the_catalogues_on_any_page(in_pseudo
         check(anonymous, "/contact/"),
         check(anonymous, "/privacy/"),
         check(anonymous, "/accessibility/"),
+        check(anonymous, "/data/"),
         check(anonymous, "/no-such-page/", status=404),
         check(lead, "/network/"),
         check(lead, "/review/", status=403),
