@@ -146,8 +146,8 @@ def country_columns():
             "string",
             _("The ESCAP subregion the country belongs to, in English."),
             "South-East Asia",
-            lambda row: Subregion(row.report.country.subregion).label,
-            {"required": True, "enum": list(Subregion.labels)},
+            lambda row: in_english(Subregion(row.report.country.subregion).label),
+            {"required": True, "enum": [in_english(label) for label in Subregion.labels]},
         ),
         Column(
             "CYCLE",
