@@ -267,6 +267,8 @@ def test_it_shows_no_interface_text_outside_the_catalogues_on_any_page(in_pseudo
         check(anonymous, "/privacy/"),
         check(anonymous, "/accessibility/"),
         check(anonymous, "/data/"),
+        check(anonymous, "/dashboard/"),
+        check(anonymous, "/data/about/"),
         check(anonymous, "/no-such-page/", status=404),
         check(lead, "/network/"),
         check(lead, "/review/", status=403),
