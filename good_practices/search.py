@@ -1,10 +1,17 @@
 """The good-practice search: ranked full-text results, facet counts, snippets, suggestions.
 
-The list page makes the same queries whatever the data: one for the page of
-results (with their rank and highlighted snippets), two to prefetch their measures
-and themes, one for every facet's counts and, only when nothing matches a search,
-two for similar titles. The total is read from the country facet (every practice
-has one country), so there is no separate count.
+The list page makes the same queries whatever the data: one statement for every
+facet's counts, one for the page of results (with highlighted snippets), two to
+prefetch their measures and themes and, only when nothing matches a search, two for
+similar titles. The total is read from the country facet (every practice has one
+country), so there is no separate count.
+
+With words searched, the practices they match are read once, by the statement of
+the counts, which also ranks those every filter lets through and gives the ids of
+the page asked for; the page's practices are then fetched by id. Reading each
+matched practice twice (once to count, once to rank) was most of the page's time.
+An address asking for a page past the end gets the last page, ranked by one more
+statement.
 
 Matching uses the whole practice (`search_vector`: title A; summary and programme B;
 the rest C). Ranking reads only the title, summary and programme (`head_vector`),
@@ -18,10 +25,10 @@ import re
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import SearchHeadline, SearchRank, TrigramWordSimilarity
-from django.core.paginator import Paginator
+from django.contrib.postgres.search import SearchHeadline, TrigramWordSimilarity
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, TextField, Value
+from django.db.models import TextField, Value
 from django.db.models.functions import Concat, Left
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -37,6 +44,8 @@ from spot.models import Country, Subregion
 from spot.translations import country_name
 
 PAGE_SIZE = 20
+# The furthest page a search ranks; an address asking for one further gets the last page.
+MAX_PAGE = 100_000
 # What a list of practices never shows: left in the database.
 LONG_FIELDS = [
     "body",
@@ -54,31 +63,37 @@ LONG_FIELDS = [
 SNIPPET_SOURCE = 4000
 SUBREGION_POSITIONS = " ".join(f"WHEN '{value}' THEN {position}" for position, value in enumerate(Subregion.values))
 LANGUAGE_POSITIONS = " ".join(f"WHEN '{value}' THEN {position}" for position, value in enumerate(Language.values))
-# For each facet: what it selects (value, label, position) from which rows, grouped by what.
+# For each facet: what it counts in a matched practice (m), where that comes from, and, once counted, how its
+# label and position are read (the count is `counted.n`, the value `counted.key`).
 FACET_BRANCHES = [
     (
         "country",
-        "c.iso3, c.name, 0",
-        f"matched m JOIN {Country._meta.db_table} c ON c.id = m.country_id",
-        "c.iso3, c.name",
+        "m.country_id",
+        "matched m",
+        f"c.iso3, c.name, 0 FROM counted JOIN {Country._meta.db_table} c ON c.id = counted.key",
     ),
-    ("subregion", f"m.subregion, '', CASE m.subregion {SUBREGION_POSITIONS} END", "matched m", "m.subregion"),
+    (
+        "subregion",
+        "m.subregion",
+        "matched m",
+        f"counted.key, '', CASE counted.key {SUBREGION_POSITIONS} END FROM counted",
+    ),
     (
         "measure",
-        "measure.number::text, measure.title, measure.number",
-        "(SELECT unnest(m.measure_numbers) AS number FROM matched m WHERE {condition}) AS illustrated"
-        f" JOIN {Measure._meta.db_table} measure ON measure.number = illustrated.number",
-        "measure.number, measure.title",
+        "number",
+        "matched m CROSS JOIN unnest(m.measure_numbers) AS number",
+        f"measure.number::text, measure.title, measure.number FROM counted"
+        f" JOIN {Measure._meta.db_table} measure ON measure.number = counted.key",
     ),
     (
         "theme",
-        "theme.slug, theme.name, theme.position",
-        "(SELECT unnest(m.theme_slugs) AS slug FROM matched m WHERE {condition}) AS filed"
-        f" JOIN {Theme._meta.db_table} theme ON theme.slug = filed.slug",
-        "theme.slug, theme.name, theme.position",
+        "slug",
+        "matched m CROSS JOIN unnest(m.theme_slugs) AS slug",
+        f"theme.slug, theme.name, theme.position FROM counted"
+        f" JOIN {Theme._meta.db_table} theme ON theme.slug = counted.key",
     ),
-    ("year", "m.published_year::text, '', 0", "matched m", "m.published_year"),
-    ("language", f"m.language, '', CASE m.language {LANGUAGE_POSITIONS} END", "matched m", "m.language"),
+    ("year", "m.published_year", "matched m", "counted.key::text, '', 0 FROM counted"),
+    ("language", "m.language", "matched m", f"counted.key, '', CASE counted.key {LANGUAGE_POSITIONS} END FROM counted"),
 ]
 SUGGESTIONS = 5
 # How much of a title's words must look like the words searched for the title to be suggested (0 to 1).
@@ -120,6 +135,7 @@ class PracticeSearch:
         self.sort = self.values.get("sort") or ("relevance" if self.query else "newest")
         if not self.query:
             self.sort = "newest"
+        self.page_offset = 0  # which page the facet statement ranks (see page())
 
     # The address of the search, and of its variations.
 
@@ -151,43 +167,58 @@ class PracticeSearch:
 
     # The results.
 
+    def practices(self):
+        """Published practices as a list shows them, with the search's words marked in their title and snippet."""
+        practices = GoodPractice.objects.published().select_related("country").prefetch_related("measures", "themes")
+        practices = practices.defer(*LONG_FIELDS)
+        if not self.query:
+            return practices
+        return practices.annotate(
+            title_marked=SearchHeadline(
+                "title",
+                self.query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                highlight_all=True,
+            ),
+            snippet=SearchHeadline(
+                # The beginning of a long practice is enough for a snippet, and bounds its cost.
+                Left(Concat("summary", Value(" "), "searchable_text", output_field=TextField()), SNIPPET_SOURCE),
+                self.query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+
     def results(self):
+        """Every result in order; with words searched, the page's ids come from the facet statement instead."""
         results = self.filterset.qs.select_related("country").prefetch_related("measures", "themes").defer(*LONG_FIELDS)
-        if self.query:
-            results = results.annotate(
-                title_marked=SearchHeadline(
-                    "title",
-                    self.query,
-                    config=SEARCH_CONFIG,
-                    start_sel=MARK_START,
-                    stop_sel=MARK_STOP,
-                    highlight_all=True,
-                ),
-                snippet=SearchHeadline(
-                    # The beginning of a long practice is enough for a snippet, and bounds its cost.
-                    Left(Concat("summary", Value(" "), "searchable_text", output_field=TextField()), SNIPPET_SOURCE),
-                    self.query,
-                    config=SEARCH_CONFIG,
-                    start_sel=MARK_START,
-                    stop_sel=MARK_STOP,
-                    max_words=35,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
-            )
-        if self.sort == "relevance":
-            results = results.annotate(rank=SearchRank(F("head_vector"), self.query)).order_by(
-                "-rank", "-published_at", "-pk"
-            )
-        else:
-            results = results.order_by("-published_at", "-pk")
-        return results
+        return results.order_by("-published_at", "-pk")
 
     def page(self, number):
+        """The page asked for (the first for a page number that is not one, the last for one past the end)."""
+        try:
+            self.page_offset = max(0, min(int(number) - 1, MAX_PAGE) * PAGE_SIZE)
+        except (TypeError, ValueError):
+            self.page_offset = 0
         paginator = Paginator(self.results(), PAGE_SIZE)
         paginator.count = self.total  # known from the facets: no separate count query
-        page = paginator.get_page(number)
+        number = paginator.get_page(number).number
+        if not self.query:
+            page = paginator.page(number)
+        else:
+            if (number - 1) * PAGE_SIZE != self.page_offset:  # a page past the end: rank again for the last one
+                self.page_offset = (number - 1) * PAGE_SIZE
+                del self.facets
+                self.facets  # noqa: B018
+            found = self.practices().in_bulk(self.page_ids)
+            page = Page([found[pk] for pk in self.page_ids if pk in found], number, paginator)
         for practice in page.object_list:
             if self.query:
                 practice.title_html = highlighted(practice.title_marked)
@@ -238,12 +269,20 @@ class PracticeSearch:
         """(facet, value, label, position, count) for every facet, in one statement over the practices matched once.
 
         Each facet counts the practices that every other filter lets through, grouped by the facet's value:
-        what choosing that value instead would give.
+        what choosing that value instead would give. With words searched, the same statement also ranks the
+        practices every filter lets through and gives the ids of the page asked for, as ("page", id, "",
+        position, 0) rows: the practices are read once for the counts and the order.
         """
         matched_where, matched_params = ["p.state = %s"], [State.PUBLISHED]
+        ranked = ""
         if self.query:
             matched_where.append("p.search_vector @@ websearch_to_tsquery(%s::regconfig, %s)")
             matched_params += [SEARCH_CONFIG, self.query_text]
+            if self.sort == "relevance":
+                ranked = ", ts_rank(p.head_vector, websearch_to_tsquery(%s::regconfig, %s)) AS rank"
+                matched_params = [SEARCH_CONFIG, self.query_text, *matched_params]
+            else:
+                ranked = ", 0 AS rank"
         chosen = self.chosen_conditions()
 
         def others(facet):
@@ -252,24 +291,35 @@ class PracticeSearch:
             return " AND ".join(conditions), params
 
         branches, params = [], []
-        for facet, select, source, group in FACET_BRANCHES:
+        for facet, key, source, labelled in FACET_BRANCHES:
             condition, condition_params = others(facet)
-            if "{condition}" in source:  # the condition applies inside, before the lists are unnested
-                branches.append(
-                    f"SELECT %s, {select}, count(*) FROM {source.format(condition=condition)} GROUP BY {group}"
-                )
-            else:
-                branches.append(f"SELECT %s, {select}, count(*) FROM {source} WHERE {condition} GROUP BY {group}")
-            params += [facet, *condition_params]
+            # Counted by value first (a hash of a few values), then labelled: no sort of every matched practice.
+            branches.append(
+                f"(WITH counted AS (SELECT {key} AS key, count(*) AS n FROM {source} WHERE {condition} GROUP BY 1)"
+                f" SELECT %s, {labelled.replace(' FROM counted', ', counted.n FROM counted', 1)})"
+            )
+            params += [*condition_params, facet]
+        if self.query:
+            condition, condition_params = others(None)
+            branches.append(
+                "(SELECT 'page', string_agg(id::text, ',' ORDER BY rank DESC, published_at DESC, id DESC), '', 0, 0"
+                f" FROM (SELECT m.id, m.rank, m.published_at FROM matched m WHERE {condition}"
+                " ORDER BY m.rank DESC, m.published_at DESC, m.id DESC LIMIT %s OFFSET %s) AS page)"
+            )
+            params += [*condition_params, PAGE_SIZE, self.page_offset]
         sql = (
-            "WITH matched AS MATERIALIZED ("
-            " SELECT p.country_id, c.subregion, p.published_year, p.language, p.measure_numbers, p.theme_slugs"
+            # Without words, each facet reads the covering index (practice_facets_idx) rather than one copy of it all.
+            f"WITH matched AS {'MATERIALIZED' if self.query else 'NOT MATERIALIZED'} ("
+            " SELECT p.id, p.published_at, p.country_id, c.subregion, p.published_year, p.language,"
+            f" p.measure_numbers, p.theme_slugs{ranked}"
             f" FROM {GoodPractice._meta.db_table} p JOIN {Country._meta.db_table} c ON c.id = p.country_id"
             f" WHERE {' AND '.join(matched_where)}) " + " UNION ALL ".join(branches)
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, matched_params + params)
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        self.page_ids = [int(pk) for facet, ids, *_ in rows if facet == "page" and ids for pk in ids.split(",")]
+        return [row for row in rows if row[0] != "page"]
 
     def chosen_conditions(self):
         """The filters in use, as conditions on a matched practice (m), with their parameters."""

@@ -274,3 +274,23 @@ def test_it_adds_the_similar_titles_query_only_when_nothing_matches(client, djan
     make_practice(title="Social pension")
     # the facets; no page of results to fetch; the similarity threshold set, then similar titles
     page_queries(client, django_assert_num_queries, "/good-practices/?q=pensoin", 3)
+
+
+def test_it_ranks_across_pages_with_each_result_once(client):
+    for number in range(12):
+        make_practice(title=f"Pension practice {number}", days_ago=number)
+        make_practice(title=f"Practice {number}", body="A pension paid monthly.", days_ago=number)
+    first = titles(client.get("/good-practices/?q=pension"))
+    second = titles(client.get("/good-practices/?q=pension&page=2"))
+    assert first[:12] == [f"Pension practice {number}" for number in range(12)]
+    assert first[12:] + second == [f"Practice {number}" for number in range(12)]
+
+
+@pytest.mark.parametrize("page", ["3", "99999999999999999999", "-1"])
+def test_it_shows_the_last_page_of_a_search_for_a_page_past_the_end(client, django_assert_num_queries, page):
+    for number in range(22):
+        make_practice(title=f"Pension practice {number}", days_ago=number)
+    # the page asked for is ranked with the counts, then the last page once more
+    response = page_queries(client, django_assert_num_queries, f"/good-practices/?q=pension&page={page}", 5)
+    assert titles(response) == ["Pension practice 20", "Pension practice 21"]
+    assertContains(response, "Page 2 of 2")
