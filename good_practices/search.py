@@ -6,12 +6,11 @@ prefetch their measures and themes and, only when nothing matches a search, two 
 similar titles. The total is read from the country facet (every practice has one
 country), so there is no separate count.
 
-With words searched, the practices they match are read once, by the statement of
-the counts, which also ranks those every filter lets through and gives the ids of
-the page asked for; the page's practices are then fetched by id. Reading each
-matched practice twice (once to count, once to rank) was most of the page's time.
-An address asking for a page past the end gets the last page, ranked by one more
-statement.
+The counts are taken by value first and labelled afterwards, so that no facet sorts
+every matched practice. Ranking stays a query of its own: done in the statement of
+the counts it ranked practices the filters leave out and made the copy of the
+matches wider, which measured slower than reading them a second time, by then in
+PostgreSQL's buffers.
 
 Matching uses the whole practice (`search_vector`: title A; summary and programme B;
 the rest C). Ranking reads only the title, summary and programme (`head_vector`),
@@ -25,10 +24,10 @@ import re
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import SearchHeadline, TrigramWordSimilarity
-from django.core.paginator import Page, Paginator
+from django.contrib.postgres.search import SearchHeadline, SearchRank, TrigramWordSimilarity
+from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import TextField, Value
+from django.db.models import F, TextField, Value
 from django.db.models.functions import Concat, Left
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -44,8 +43,6 @@ from spot.models import Country, Subregion
 from spot.translations import country_name
 
 PAGE_SIZE = 20
-# The furthest page a search ranks; an address asking for one further gets the last page.
-MAX_PAGE = 100_000
 # What a list of practices never shows: left in the database.
 LONG_FIELDS = [
     "body",
@@ -135,7 +132,6 @@ class PracticeSearch:
         self.sort = self.values.get("sort") or ("relevance" if self.query else "newest")
         if not self.query:
             self.sort = "newest"
-        self.page_offset = 0  # which page the facet statement ranks (see page())
 
     # The address of the search, and of its variations.
 
@@ -167,58 +163,43 @@ class PracticeSearch:
 
     # The results.
 
-    def practices(self):
-        """Published practices as a list shows them, with the search's words marked in their title and snippet."""
-        practices = GoodPractice.objects.published().select_related("country").prefetch_related("measures", "themes")
-        practices = practices.defer(*LONG_FIELDS)
-        if not self.query:
-            return practices
-        return practices.annotate(
-            title_marked=SearchHeadline(
-                "title",
-                self.query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                highlight_all=True,
-            ),
-            snippet=SearchHeadline(
-                # The beginning of a long practice is enough for a snippet, and bounds its cost.
-                Left(Concat("summary", Value(" "), "searchable_text", output_field=TextField()), SNIPPET_SOURCE),
-                self.query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        )
-
     def results(self):
-        """Every result in order; with words searched, the page's ids come from the facet statement instead."""
         results = self.filterset.qs.select_related("country").prefetch_related("measures", "themes").defer(*LONG_FIELDS)
-        return results.order_by("-published_at", "-pk")
+        if self.query:
+            results = results.annotate(
+                title_marked=SearchHeadline(
+                    "title",
+                    self.query,
+                    config=SEARCH_CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_STOP,
+                    highlight_all=True,
+                ),
+                snippet=SearchHeadline(
+                    # The beginning of a long practice is enough for a snippet, and bounds its cost.
+                    Left(Concat("summary", Value(" "), "searchable_text", output_field=TextField()), SNIPPET_SOURCE),
+                    self.query,
+                    config=SEARCH_CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_STOP,
+                    max_words=35,
+                    min_words=15,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+        if self.sort == "relevance":
+            results = results.annotate(rank=SearchRank(F("head_vector"), self.query)).order_by(
+                "-rank", "-published_at", "-pk"
+            )
+        else:
+            results = results.order_by("-published_at", "-pk")
+        return results
 
     def page(self, number):
-        """The page asked for (the first for a page number that is not one, the last for one past the end)."""
-        try:
-            self.page_offset = max(0, min(int(number) - 1, MAX_PAGE) * PAGE_SIZE)
-        except (TypeError, ValueError):
-            self.page_offset = 0
         paginator = Paginator(self.results(), PAGE_SIZE)
         paginator.count = self.total  # known from the facets: no separate count query
-        number = paginator.get_page(number).number
-        if not self.query:
-            page = paginator.page(number)
-        else:
-            if (number - 1) * PAGE_SIZE != self.page_offset:  # a page past the end: rank again for the last one
-                self.page_offset = (number - 1) * PAGE_SIZE
-                del self.facets
-                self.facets  # noqa: B018
-            found = self.practices().in_bulk(self.page_ids)
-            page = Page([found[pk] for pk in self.page_ids if pk in found], number, paginator)
+        page = paginator.get_page(number)
         for practice in page.object_list:
             if self.query:
                 practice.title_html = highlighted(practice.title_marked)
@@ -269,20 +250,12 @@ class PracticeSearch:
         """(facet, value, label, position, count) for every facet, in one statement over the practices matched once.
 
         Each facet counts the practices that every other filter lets through, grouped by the facet's value:
-        what choosing that value instead would give. With words searched, the same statement also ranks the
-        practices every filter lets through and gives the ids of the page asked for, as ("page", id, "",
-        position, 0) rows: the practices are read once for the counts and the order.
+        what choosing that value instead would give.
         """
         matched_where, matched_params = ["p.state = %s"], [State.PUBLISHED]
-        ranked = ""
         if self.query:
             matched_where.append("p.search_vector @@ websearch_to_tsquery(%s::regconfig, %s)")
             matched_params += [SEARCH_CONFIG, self.query_text]
-            if self.sort == "relevance":
-                ranked = ", ts_rank(p.head_vector, websearch_to_tsquery(%s::regconfig, %s)) AS rank"
-                matched_params = [SEARCH_CONFIG, self.query_text, *matched_params]
-            else:
-                ranked = ", 0 AS rank"
         chosen = self.chosen_conditions()
 
         def others(facet):
@@ -299,27 +272,16 @@ class PracticeSearch:
                 f" SELECT %s, {labelled.replace(' FROM counted', ', counted.n FROM counted', 1)})"
             )
             params += [*condition_params, facet]
-        if self.query:
-            condition, condition_params = others(None)
-            branches.append(
-                "(SELECT 'page', string_agg(id::text, ',' ORDER BY rank DESC, published_at DESC, id DESC), '', 0, 0"
-                f" FROM (SELECT m.id, m.rank, m.published_at FROM matched m WHERE {condition}"
-                " ORDER BY m.rank DESC, m.published_at DESC, m.id DESC LIMIT %s OFFSET %s) AS page)"
-            )
-            params += [*condition_params, PAGE_SIZE, self.page_offset]
         sql = (
             # Without words, each facet reads the covering index (practice_facets_idx) rather than one copy of it all.
             f"WITH matched AS {'MATERIALIZED' if self.query else 'NOT MATERIALIZED'} ("
-            " SELECT p.id, p.published_at, p.country_id, c.subregion, p.published_year, p.language,"
-            f" p.measure_numbers, p.theme_slugs{ranked}"
+            " SELECT p.country_id, c.subregion, p.published_year, p.language, p.measure_numbers, p.theme_slugs"
             f" FROM {GoodPractice._meta.db_table} p JOIN {Country._meta.db_table} c ON c.id = p.country_id"
             f" WHERE {' AND '.join(matched_where)}) " + " UNION ALL ".join(branches)
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, matched_params + params)
-            rows = cursor.fetchall()
-        self.page_ids = [int(pk) for facet, ids, *_ in rows if facet == "page" and ids for pk in ids.split(",")]
-        return [row for row in rows if row[0] != "page"]
+            return cursor.fetchall()
 
     def chosen_conditions(self):
         """The filters in use, as conditions on a matched practice (m), with their parameters."""
