@@ -3,10 +3,10 @@
 Runs against a database of its own (`spot_bench_search`) on the configured server, so it
 never touches the portal's data. For each size it reports p50 and p95 of:
 
-- the search-plus-filter query: the SQL of a page of 20 results (the one statement that
-  counts the facets and ranks the matches, then the practices of the page with their
-  highlighted snippets, measures and themes), for a rotation of searches each combined
-  with one filter;
+- the search-plus-filter query: the SQL of a page of 20 results (the statement of the
+  facet counts, which also gives the total, then the ranked page with its highlighted
+  snippets, measures and themes), for a rotation of searches each combined with one
+  filter;
 - the whole list page for the same searches, through Django's test client (every query,
   the facets included, and the template), as an anonymous visitor, rendered every time
   (the page cache, which would answer repeats of the same address, is left out);
@@ -269,7 +269,7 @@ def percentiles(timings):
 
 
 def time_query(params, requests):
-    """p50/p95 in ms of the search's SQL for a page: the statement that counts the facets and ranks, then the page of
+    """p50/p95 in ms of the search's SQL for a page: the facet counts (which give the total), then the ranked page of
     20 practices with their snippets, measures and themes."""
     from good_practices.search import PracticeSearch
 
