@@ -215,8 +215,8 @@ def unmarked(html, allowed):
     return found
 
 
-def check(client, path, *, method="get", data=None, status=200):
-    response = getattr(client, method)(f"/{PSEUDO}{path}", data or {})
+def check(prefix, client, path, *, method="get", data=None, status=200):
+    response = getattr(client, method)(f"{prefix}{path}", data or {})
     assert response.status_code == status, (path, response.status_code)
     return path, response.content.decode()
 
@@ -234,7 +234,8 @@ def signed_in(email):
     return client
 
 
-def test_it_shows_no_interface_text_outside_the_catalogues_on_any_page(in_pseudo_language, demo):
+def every_page(prefix):
+    """Every page type, rendered under the language prefix: (address, HTML) pairs."""
     anonymous, lead, staff = Client(), signed_in("lead.tha@example.org"), signed_in("staff@example.org")
     published = ProgressReport.objects.filter(state=ReportState.PUBLISHED).select_related("country", "cycle").first()
     report_url = f"/reports/{published.country.iso3.lower()}/{published.cycle.slug}/"
@@ -249,74 +250,114 @@ def test_it_shows_no_interface_text_outside_the_catalogues_on_any_page(in_pseudo
     archived = GoodPractice.objects.filter(state=PracticeState.ARCHIVED).first()
     membership = FocalPoint.objects.get(user__email="colleague.tha@example.org")
     pages = [
-        check(anonymous, "/"),
-        check(anonymous, "/about/"),
-        check(anonymous, "/measures/"),
-        check(anonymous, "/measures/7/"),
-        check(anonymous, "/countries/"),
-        check(anonymous, "/countries/tha/"),
-        check(anonymous, "/countries/afg/"),
-        check(anonymous, "/reports/"),
-        check(anonymous, report_url),
-        check(anonymous, report_url + "versions/1/"),
-        check(anonymous, "/good-practices/"),
-        check(anonymous, "/good-practices/", data={"q": "pension", "measure": "7"}),
-        check(anonymous, "/good-practices/", data={"q": "zzzqqq"}),
-        check(anonymous, f"/good-practices/{practice.slug}/"),
-        check(anonymous, "/contact/"),
-        check(anonymous, "/privacy/"),
-        check(anonymous, "/accessibility/"),
-        check(anonymous, "/data/"),
-        check(anonymous, "/dashboard/"),
-        check(anonymous, "/data/about/"),
-        check(anonymous, "/no-such-page/", status=404),
-        check(lead, "/network/"),
-        check(lead, "/review/", status=403),
-        check(anonymous, "/accounts/login/"),
-        check(anonymous, "/accounts/login/", method="post", data={"login": "x@example.org", "password": "no"}),
-        check(anonymous, "/accounts/password/reset/"),
-        check(anonymous, "/accounts/signup/"),
-        check(anonymous, "/invitations/not-a-token/", status=404),
-        check(anonymous, invitation_link),
-        check(anonymous, invitation_link, method="post", data={"password1": "short"}),
-        check(lead, "/my/"),
-        check(lead, "/my/account/"),
-        check(lead, "/my/membership/"),
-        check(lead, "/network/invite/"),
-        check(lead, "/network/invite/", method="post", data={"email": "not an email"}),
-        check(lead, "/accounts/password/change/"),
-        check(lead, "/accounts/2fa/"),
-        check(lead, "/my/practices/"),
-        check(lead, "/my/practices/new/"),
-        check(lead, "/my/practices/new/", method="post", data={"title": "", **EMPTY_SOURCES}),
-        check(staff, "/my/"),
-        check(staff, "/review/"),
-        check(staff, "/review/cycles/"),
-        check(staff, "/review/cycles/new/"),
-        check(staff, "/review/cycles/new/", method="post", data={"title": ""}),
-        check(staff, f"/review/cycles/{cycle.slug}/edit/"),
-        check(staff, "/review/practices/"),
-        check(staff, "/network/"),
+        check(prefix, anonymous, "/"),
+        check(prefix, anonymous, "/about/"),
+        check(prefix, anonymous, "/measures/"),
+        check(prefix, anonymous, "/measures/7/"),
+        check(prefix, anonymous, "/countries/"),
+        check(prefix, anonymous, "/countries/tha/"),
+        check(prefix, anonymous, "/countries/afg/"),
+        check(prefix, anonymous, "/reports/"),
+        check(prefix, anonymous, report_url),
+        check(prefix, anonymous, report_url + "versions/1/"),
+        check(prefix, anonymous, "/good-practices/"),
+        check(prefix, anonymous, "/good-practices/", data={"q": "pension", "measure": "7"}),
+        check(prefix, anonymous, "/good-practices/", data={"q": "zzzqqq"}),
+        check(prefix, anonymous, f"/good-practices/{practice.slug}/"),
+        check(prefix, anonymous, "/contact/"),
+        check(prefix, anonymous, "/privacy/"),
+        check(prefix, anonymous, "/accessibility/"),
+        check(prefix, anonymous, "/data/"),
+        check(prefix, anonymous, "/dashboard/"),
+        check(prefix, anonymous, "/data/about/"),
+        check(prefix, anonymous, "/no-such-page/", status=404),
+        check(prefix, lead, "/network/"),
+        check(prefix, lead, "/review/", status=403),
+        check(prefix, anonymous, "/accounts/login/"),
+        check(prefix, anonymous, "/accounts/login/", method="post", data={"login": "x@example.org", "password": "no"}),
+        check(prefix, anonymous, "/accounts/password/reset/"),
+        check(prefix, anonymous, "/accounts/signup/"),
+        check(prefix, anonymous, "/invitations/not-a-token/", status=404),
+        check(prefix, anonymous, invitation_link),
+        check(prefix, anonymous, invitation_link, method="post", data={"password1": "short"}),
+        check(prefix, lead, "/my/"),
+        check(prefix, lead, "/my/account/"),
+        check(prefix, lead, "/my/membership/"),
+        check(prefix, lead, "/network/invite/"),
+        check(prefix, lead, "/network/invite/", method="post", data={"email": "not an email"}),
+        check(prefix, lead, "/accounts/password/change/"),
+        check(prefix, lead, "/accounts/2fa/"),
+        check(prefix, lead, "/my/practices/"),
+        check(prefix, lead, "/my/practices/new/"),
+        check(prefix, lead, "/my/practices/new/", method="post", data={"title": "", **EMPTY_SOURCES}),
+        check(prefix, staff, "/my/"),
+        check(prefix, staff, "/review/"),
+        check(prefix, staff, "/review/cycles/"),
+        check(prefix, staff, "/review/cycles/new/"),
+        check(prefix, staff, "/review/cycles/new/", method="post", data={"title": ""}),
+        check(prefix, staff, f"/review/cycles/{cycle.slug}/edit/"),
+        check(prefix, staff, "/review/practices/"),
+        check(prefix, staff, "/network/"),
     ]
     pages += [
-        check(lead, f"/my/reports/{draft.pk}/"),
-        check(lead, f"/my/reports/{draft.pk}/edit/"),
-        check(lead, f"/my/reports/{draft.pk}/summary/"),
-        check(lead, f"/my/reports/{draft.pk}/sections/7/"),
-        check(lead, f"/my/reports/{draft.pk}/submit/"),
-        check(staff, f"/review/reports/{submitted.pk}/"),
-        check(staff, f"/my/reports/{submitted.pk}/preview/"),
-        check(lead, f"/my/practices/{own_practice.pk}/"),
-        check(lead, f"/my/practices/{own_practice.pk}/edit/"),
-        check(lead, f"/my/practices/{own_practice.pk}/preview/"),
-        check(staff, f"/review/practices/{awaiting.pk}/"),
-        check(anonymous, f"/good-practices/{archived.slug}/", status=410),
-        check(staff, f"/network/members/{membership.pk}/deactivate/"),
-        check(staff, f"/network/invitations/{invitation.pk}/revoke/", status=405),
-        check(lead, "/accounts/reauthenticate/"),
+        check(prefix, lead, f"/my/reports/{draft.pk}/"),
+        check(prefix, lead, f"/my/reports/{draft.pk}/edit/"),
+        check(prefix, lead, f"/my/reports/{draft.pk}/summary/"),
+        check(prefix, lead, f"/my/reports/{draft.pk}/sections/7/"),
+        check(prefix, lead, f"/my/reports/{draft.pk}/submit/"),
+        check(prefix, staff, f"/review/reports/{submitted.pk}/"),
+        check(prefix, staff, f"/my/reports/{submitted.pk}/preview/"),
+        check(prefix, lead, f"/my/practices/{own_practice.pk}/"),
+        check(prefix, lead, f"/my/practices/{own_practice.pk}/edit/"),
+        check(prefix, lead, f"/my/practices/{own_practice.pk}/preview/"),
+        check(prefix, staff, f"/review/practices/{awaiting.pk}/"),
+        check(prefix, anonymous, f"/good-practices/{archived.slug}/", status=410),
+        check(prefix, staff, f"/network/members/{membership.pk}/deactivate/"),
+        check(prefix, staff, f"/network/invitations/{invitation.pk}/revoke/", status=405),
+        check(prefix, lead, "/accounts/reauthenticate/"),
     ]
+    return pages
+
+
+def test_it_shows_no_interface_text_outside_the_catalogues_on_any_page(in_pseudo_language, demo):
+    pages = every_page(f"/{PSEUDO}")
     allowed = data_words() | PROPER_NAMES | OWN_NAMES | SEARCHED
     found = {path: dict.fromkeys(texts) for path, html in pages if (texts := unmarked(html, allowed))}
     assert not found, "Interface text outside the catalogues:\n" + "\n".join(
+        f"{path}\n    " + "\n    ".join(texts) for path, texts in found.items()
+    )
+
+
+def interface_sentences(folder):
+    """The portal's English msgids, whitespace folded, but those a translation deliberately writes alike."""
+    with open(ROOT / "locale" / folder / "LC_MESSAGES" / "django.po", "rb") as po:
+        catalogue = read_catalogue_file(po)
+    sentences = set()
+    for message in catalogue:
+        if not message.id or message.pluralizable or (message.string == message.id and not message.fuzzy):
+            continue
+        if re.search(r"[^\W\d_]{3,}", message.id):
+            sentences.add(" ".join(message.id.split()))
+    return sentences
+
+
+def read_catalogue_file(po):
+    with contextlib.redirect_stdout(io.StringIO()):
+        return read_po(po)
+
+
+@pytest.mark.parametrize("prefix, folder", [("/fr", "fr"), ("/ru", "ru"), ("/zh-hans", "zh_Hans")])
+def test_it_leaves_no_interface_text_in_english_on_any_page_of_each_language(demo, prefix, folder):
+    english = interface_sentences(folder)
+    found = {}
+    for path, html in every_page(prefix):
+        parser = VisibleText()
+        parser.feed(html)
+        left = {
+            text for text in (" ".join(node.split()) for node in parser.nodes + parser.attributes) if text in english
+        }
+        if left:
+            found[path] = sorted(left)
+    assert not found, f"Interface text left in English under {prefix}/:\n" + "\n".join(
         f"{path}\n    " + "\n    ".join(texts) for path, texts in found.items()
     )
