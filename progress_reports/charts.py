@@ -80,13 +80,17 @@ def legend():
         (target_2025_mark(0, 0), _("2025 target")),
         (target_2030_mark(0, 0), _("2030 target")),
     ]
-    parts, x = [], PLOT_LEFT + 8
+    parts, x, y = [], PLOT_LEFT + 8, 14
     for mark, label in items:
-        parts.append(f'<g transform="translate({x} 14)">{mark}</g>')
+        width = 34 + 8 * len(label)
+        if x + width > WIDTH and x > PLOT_LEFT + 8:
+            # Longer words (Russian, French) take a second row rather than running off the chart.
+            x, y = PLOT_LEFT + 8, y + 18
+        parts.append(f'<g transform="translate({x} {y})">{mark}</g>')
         parts.append(
-            f'<text x="{x + 14}" y="19" class="chart-legend" font-size="12" fill="{MUTED}">{escape(label)}</text>'
+            f'<text x="{x + 14}" y="{y + 5}" class="chart-legend" font-size="12" fill="{MUTED}">{escape(label)}</text>'
         )
-        x += 34 + 8 * len(label)
+        x += width
     return "".join(parts)
 
 

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from focal_points.models import FocalPoint
 from measures.models import CoverageCategory, Measure
@@ -237,10 +238,7 @@ def move(report, action, *, actor, comment="", snapshot=None):
     from_states, to_state = TRANSITIONS[action]
     locked = ProgressReport.objects.select_for_update(of=("self",)).select_related("country", "cycle").get(pk=report.pk)
     if locked.state not in from_states:
-        raise ReportRefused(
-            _("This report is %(state)s: it cannot be %(action)s now.")
-            % {"state": locked.get_state_display().lower(), "action": ACTION_WORDS[action]}
-        )
+        raise ReportRefused(str(REFUSED_MOVES[action]) % {"state": locked.get_state_display().lower()})
     from_state = locked.state
     locked.state = to_state
     now = timezone.now()
@@ -255,7 +253,12 @@ def move(report, action, *, actor, comment="", snapshot=None):
     return locked, transition
 
 
-ACTION_WORDS = {"submit": "submitted", "return": "returned", "publish": "published"}
+# Whole sentences, so that each language words them its own way.
+REFUSED_MOVES = {
+    "submit": gettext_lazy("This report is %(state)s: it cannot be submitted now."),
+    "return": gettext_lazy("This report is %(state)s: it cannot be returned now."),
+    "publish": gettext_lazy("This report is %(state)s: it cannot be published now."),
+}
 
 
 def missing_parts(report, sections):
