@@ -187,6 +187,14 @@ def report_columns():
             {"required": True},
             format="uri",
         ),
+        Column(
+            "SAMPLE",
+            "boolean",
+            _("true when the report is sample data for demonstration, not a country's own report."),
+            "false",
+            lambda row: row.report.is_sample,
+            {"required": True},
+        ),
     ]
 
 

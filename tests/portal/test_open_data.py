@@ -92,6 +92,15 @@ def test_it_gives_back_the_published_measure_statuses_as_csv(client, report, unp
     assert measure_7["REPORT_VERSION"] == "1"
     assert measure_7["REPORT_URL"] == f"http://testserver/reports/tha/{report.cycle.slug}/versions/1/"
     assert measure_7["REPORT_PUBLISHED"] == timezone.localdate(report.published_at).isoformat()
+    assert measure_7["SAMPLE"] == "false"
+
+
+def test_sample_reports_are_marked_as_sample(client, report):
+    report.is_sample = True
+    report.save()
+    assert {row["SAMPLE"] for row in csv_rows(client.get("/data/measure-statuses.csv"))} == {"true"}
+    with_pension_figures(report)
+    assert {row["SAMPLE"] for row in json_rows(client.get("/data/coverage.json"))} == {True}
 
 
 def test_it_gives_back_the_published_coverage_values_as_csv_and_json(client, report, unpublished):
