@@ -20,10 +20,12 @@ newest first. Ranking the full vector of thousands of matches would cost more th
 the rest of the page.
 """
 
+import json
 import re
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchRank, TrigramWordSimilarity
 from django.core.paginator import Paginator
 from django.db import connection
@@ -40,7 +42,15 @@ from good_practices.models import SEARCH_CONFIG, GoodPractice, Language, State, 
 from good_practices.rendering import MARK_START, MARK_STOP
 from measures.models import Measure
 from spot.models import Country, Subregion
-from spot.translations import country_name
+from spot.translations import country_name, field_suffix, translated
+
+
+def names_in_every_language(table, field):
+    """A JSON object of the field and its staff-entered translations: the page picks its language's in Python."""
+    suffixes = [""] + [f"_{field_suffix(code)}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    pairs = ", ".join(f"'{field}{suffix}', {table}.{field}{suffix}" for suffix in suffixes)
+    return f"json_build_object({pairs})::text"
+
 
 PAGE_SIZE = 20
 # What a list of practices never shows: left in the database.
@@ -67,7 +77,8 @@ FACET_BRANCHES = [
         "country",
         "m.country_id",
         "matched m",
-        f"c.iso3, c.name, 0 FROM counted JOIN {Country._meta.db_table} c ON c.id = counted.key",
+        f"c.iso3, {names_in_every_language('c', 'name')}, 0 FROM counted"
+        f" JOIN {Country._meta.db_table} c ON c.id = counted.key",
     ),
     (
         "subregion",
@@ -79,7 +90,7 @@ FACET_BRANCHES = [
         "measure",
         "number",
         "matched m CROSS JOIN unnest(m.measure_numbers) AS number",
-        f"measure.number::text, measure.title, measure.number FROM counted"
+        f"measure.number::text, {names_in_every_language('measure', 'title')}, measure.number FROM counted"
         f" JOIN {Measure._meta.db_table} measure ON measure.number = counted.key",
     ),
     (
@@ -226,11 +237,12 @@ class PracticeSearch:
             elif facet == "year":
                 label = value
             elif facet == "country":
-                label = country_name(SimpleNamespace(iso3=value, name=label))
+                label = country_name(SimpleNamespace(iso3=value, **json.loads(label)))
             elif facet == "theme":
                 label = _(label)
             elif facet == "measure":
-                label = _("%(number)s. %(title)s") % {"number": value, "title": label}
+                title = translated(SimpleNamespace(**json.loads(label)), "title")[0]
+                label = _("%(number)s. %(title)s") % {"number": value, "title": title}
             rows[facet].append((value, label, position, count))
         params = self.params()
         facets = {}

@@ -293,3 +293,18 @@ def test_it_shows_the_last_page_of_a_search_for_a_page_past_the_end(client, djan
     response = page_queries(client, django_assert_num_queries, f"/good-practices/?q=pension&page={page}", 4)
     assert titles(response) == ["Pension practice 20", "Pension practice 21"]
     assertContains(response, "Page 2 of 2")
+
+
+def test_its_filters_name_countries_and_measures_in_the_page_s_language(client):
+    from measures.models import Measure
+    from spot.models import Country
+
+    make_practice("THA", measures=(7,))
+    make_practice("LAO", measures=(7,))
+    Country.objects.filter(iso3="LAO").update(name_fr="République démocratique populaire lao")
+    Measure.objects.filter(number=7).update(title_fr="Couverture de la protection sociale")
+    bump()
+    response = client.get("/fr/good-practices/")
+    assertContains(response, "Thaïlande")  # CLDR's name
+    assertContains(response, "République démocratique populaire lao")  # the official name staff entered
+    assertContains(response, "7. Couverture de la protection sociale")
