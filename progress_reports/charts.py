@@ -6,6 +6,8 @@ colour is never the only way to tell them apart. The same numbers go in a table 
 (templates/progress_reports/_coverage_table.html). The dashboard reuses this module.
 """
 
+import unicodedata
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -73,6 +75,11 @@ def target_2030_mark(x, y):
     )
 
 
+def text_width(label):
+    """About how wide a key's label is at 12px: a Chinese character takes a whole em, a Latin letter about 8px."""
+    return sum(12 if unicodedata.east_asian_width(char) in "WF" else 8 for char in label)
+
+
 def legend():
     items = [
         (baseline_mark(0, 0), _("2021 baseline")),
@@ -82,7 +89,7 @@ def legend():
     ]
     parts, x, y = [], PLOT_LEFT + 8, 14
     for mark, label in items:
-        width = 34 + 8 * len(label)
+        width = 34 + text_width(label)
         if x + width > WIDTH and x > PLOT_LEFT + 8:
             # Longer words (Russian, French) take a second row rather than running off the chart.
             x, y = PLOT_LEFT + 8, y + 18
