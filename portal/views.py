@@ -203,7 +203,7 @@ def dashboard(request):
             "subregion": subregion,
             **stocktake.status_matrix(cycle=cycle, subregion=subregion),
             **stocktake.reporting_coverage([cycle] if cycle else cycles, subregion=subregion),
-            **stocktake.regional_coverage(cycle=cycle, subregion=subregion),
+            **stocktake.regional_coverage(cycle=cycle, subregion=subregion, group=request.GET.get("group", "")),
             "peer_learning": stocktake.peer_learning(cycle=cycle),
         },
     )

@@ -193,8 +193,12 @@ def country_name(country):
     return country.display_name
 
 
-def regional_coverage(*, cycle=None, subregion=None):
-    """Measure 7 across the region: for each SDG 1.3.1 category, every counted report's rows, as a chart and a table.
+def regional_coverage(*, cycle=None, subregion=None, group=""):
+    """Measure 7 across the region: the SDG 1.3.1 categories with values, and for one of them (`group`, a
+    category's code; the first by default) every counted report's rows, as a chart and a table.
+
+    One group at a time keeps the page readable on a phone and light to serve: every country's rows of all
+    nine categories would make a page of megabytes.
 
     One query: the coverage rows of the counted reports, with their category, report, country and cycle.
     """
@@ -214,8 +218,10 @@ def regional_coverage(*, cycle=None, subregion=None):
             sexes.index(entry.sex),
         ),
     )
+    grouped = charts.grouped(rows)
+    chosen = [(category, members) for category, members in grouped if category.code == group] or grouped[:1]
     categories = []
-    for category, members in charts.grouped(rows):
+    for category, members in chosen:
         name = charts.category_name(category)
         chart = charts.coverage_chart(
             members,
@@ -225,7 +231,7 @@ def regional_coverage(*, cycle=None, subregion=None):
             group_name=country_name,
         )
         categories.append({"category": category, "rows": members, "chart": chart})
-    return {"region_categories": categories}
+    return {"region_categories": categories, "region_groups": [category for category, _members in grouped]}
 
 
 @dataclass

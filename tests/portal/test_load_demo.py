@@ -41,7 +41,7 @@ def test_it_loads_marked_sample_data_idempotently(settings, client):
     # The dashboard has something to show in each of its parts, matches on both peer-learning measures included.
     learning = stocktake.peer_learning()
     assert all(any(offers for _seeker, offers in measure.pairs) for measure in learning)
-    assert len(stocktake.regional_coverage()["region_categories"]) == 9
+    assert len(stocktake.regional_coverage()["region_groups"]) == 9
     dashboard = client.get("/dashboard/").content.decode()
     assert 'href="/reports/tha/2024/#measure-1"' in dashboard
     assert "Progress reports 2024: 10 of 62 countries published a report" in dashboard

@@ -115,6 +115,24 @@ def test_the_regional_coverage_shows_each_target_and_both_statuses(client, regio
     assertContains(response, "47.0%")
 
 
+def test_the_regional_coverage_shows_one_population_group_at_a_time(client, focal_point, staff, cycle):
+    report = start(focal_point, cycle, prefill=False)
+    for code, baseline in (("TOTAL", 40), ("PENSION", 70)):
+        report.coverage.filter(category__code=code, sex="total").update(baseline_2021=baseline, target_2030=90)
+    published(write(report), focal_point, staff)
+    page = client.get("/dashboard/")
+    assertContains(page, 'id="region-chart-total-title"')
+    assertNotContains(page, 'id="region-chart-pension-title"')
+    assertContains(page, 'href="?group=PENSION#region-coverage-heading"')
+    chosen = client.get("/dashboard/", {"cycle": "2026", "group": "PENSION"})
+    assertContains(chosen, 'id="region-chart-pension-title"')
+    assertNotContains(chosen, 'id="region-chart-total-title"')
+    assertContains(chosen, '<input type="hidden" name="group" value="PENSION">', html=True)
+    assertContains(chosen, 'href="?cycle=2026&amp;group=TOTAL#region-coverage-heading"')
+    # A group with no values, or no group at all, shows the first group that has values.
+    assertContains(client.get("/dashboard/", {"group": "<script>"}), 'id="region-chart-total-title"')
+
+
 def test_the_matches_pair_asks_with_offers_of_published_reports(client, region):
     learning = {item.measure.number: item for item in stocktake.peer_learning()}
     pairs = [
