@@ -3,7 +3,7 @@
     make bench
     .venv/bin/python bench/run.py [--seconds 5] [--rounds 3] [--connections 8] [--redis]
 
-Seeds a database of its own (`spot_bench`, on the configured PostgreSQL server) with the
+Seeds a database of its own (`spot_bench`, or `BENCH_DATABASE`, on the configured PostgreSQL server) with the
 volumes of `bench/seed.py`, counts the SQL queries of each page at the small and the full
 size, then serves the full size with gunicorn (2 workers, DEBUG off) on 127.0.0.1 and
 drives each page, and the bare view of `bench/urls.py`, with `wrk` at a fixed
@@ -17,6 +17,7 @@ Traffic goes only to 127.0.0.1. Results are printed as Markdown for bench/RESULT
 """
 
 import argparse
+import contextlib
 import os
 import platform
 import re
@@ -25,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -33,7 +35,14 @@ sys.path.insert(0, str(PROJECT))
 
 from bench import BARE_PATH  # noqa: E402
 from bench.seed import SIZES, seed  # noqa: E402
-from bench.servers import WORKERS, Gunicorn, RedisServer, fresh_database, production_environment  # noqa: E402
+from bench.servers import (  # noqa: E402
+    DATABASE,
+    WORKERS,
+    Gunicorn,
+    RedisServer,
+    fresh_database,
+    production_environment,
+)
 
 # Every public page type, by name and address. A new public page adds one line.
 PAGES = [
@@ -91,49 +100,102 @@ def count_queries(paths, signed_in_paths):
     return counts
 
 
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+# wrk writes a latency as a number and a unit, padded to a column: "1.02ms", "1.11s " (a trailing
+# space when the unit has one letter), "1.50m" past a minute.
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+PERCENTILE = re.compile(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s|m|h)\s*$", re.MULTILINE)
+# A request still unanswered after this long counts as a timeout: gunicorn's own worker timeout.
+WRK_TIMEOUT_SECONDS = 30
 
 
-def milliseconds(text):
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(number) * UNITS[unit]
+class Sample:
+    """One wrk run against one address: throughput, latency and what went wrong."""
+
+    def __init__(self, output):
+        self.output = output
+        self.load = os.getloadavg()[0]  # the machine's 1-minute load average as the run ends
+        rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+        self.rate = float(rate.group(1)) if rate else 0.0
+        found = re.search(r"(\d+) requests in", output)
+        self.requests = int(found.group(1)) if found else 0
+        found = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+        self.non_2xx = int(found.group(1)) if found else 0
+        found = re.search(r"Socket errors: (.*)", output)
+        counts = re.findall(r"(\w+) (\d+)", found.group(1)) if found else []
+        self.socket_errors = {kind: int(count) for kind, count in counts if int(count)}
+        percentiles = {p: float(number) * UNITS[unit] for p, number, unit in PERCENTILE.findall(output)}
+        if self.requests <= self.socket_errors.get("timeout", 0):
+            percentiles = {}  # nothing answered in time: wrk's "0.00us" is no latency, the failures say why
+        self.p50, self.p99 = percentiles.get("50"), percentiles.get("99")
+
+    @property
+    def failures(self):
+        return self.non_2xx + sum(self.socket_errors.values())
 
 
 def wrk(url, options):
-    """Requests per second, p50 and p99 latency (ms) of `url` under wrk at the fixed concurrency."""
+    """One wrk run of `url` at the fixed concurrency."""
     command = [
         "wrk",
         f"--threads={options.threads}",
         f"--connections={options.connections}",
         f"--duration={options.seconds}s",
+        f"--timeout={WRK_TIMEOUT_SECONDS}s",
         "--latency",
         url,
     ]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    failures = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    errors = re.search(r"Socket errors: (.*)", output)
-    if failures or (errors and re.search(r"[1-9]", errors.group(1))):
-        raise SystemExit(f"{url} failed under load:\n{output}")
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    return rate, milliseconds(percentiles["50"]), milliseconds(percentiles["99"])
+    return Sample(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+
+
+def median(values):
+    values = [value for value in values if value is not None]
+    return statistics.median(values) if values else None
+
+
+class Result:
+    """The rounds of one address: medians of req/s and latency, failures summed over the rounds."""
+
+    def __init__(self, samples):
+        self.rate = median(sample.rate for sample in samples)
+        self.loads = [sample.load for sample in samples]
+        self.p50 = median(sample.p50 for sample in samples)
+        self.p99 = median(sample.p99 for sample in samples)
+        self.requests = sum(sample.requests for sample in samples)
+        self.non_2xx = sum(sample.non_2xx for sample in samples)
+        self.socket_errors = {}
+        for sample in samples:
+            for kind, count in sample.socket_errors.items():
+                self.socket_errors[kind] = self.socket_errors.get(kind, 0) + count
+        self.failed_outputs = [sample.output for sample in samples if sample.failures]
+
+    @property
+    def failures(self):
+        return self.non_2xx + sum(self.socket_errors.values())
+
+    def failures_text(self):
+        parts = [f"{self.non_2xx} non-2xx"] if self.non_2xx else []
+        parts += [f"{count} {kind}" for kind, count in self.socket_errors.items()]
+        return ", ".join(parts) or "0"
+
+
+def milliseconds(value):
+    return "–" if value is None else f"{value:.2f}"
 
 
 def drive(environment, options, log):
-    """Medians of alternating rounds over the bare view and every page: {path: (req/s, p50, p99)}."""
+    """Alternating rounds over the bare view and every page: {path: Result}."""
     targets = [BARE_PATH] + [path for _name, path in PAGES]
     samples = {path: [] for path in targets}
     with Gunicorn(environment, log) as server:
         for path in targets:  # warm each process (and fill the page cache) before measuring
             for _ in range(2 * WORKERS):
-                urllib.request.urlopen(server.url(path), timeout=10).read()
+                # A page that fails is not skipped: wrk counts its failures, and the results show them.
+                with contextlib.suppress(urllib.error.HTTPError):
+                    urllib.request.urlopen(server.url(path), timeout=WRK_TIMEOUT_SECONDS).read()
         for _round in range(options.rounds):
             for path in targets:
                 samples[path].append(wrk(server.url(path), options))
-    return {
-        path: tuple(statistics.median(column) for column in zip(*rounds, strict=True))
-        for path, rounds in samples.items()
-    }
+    return {path: Result(rounds) for path, rounds in samples.items()}
 
 
 def machine():
@@ -163,9 +225,10 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: make bench installs it (apt-get install wrk).")
 
+    load_before = " / ".join(f"{value:.1f}" for value in os.getloadavg())
     workdir = Path(tempfile.mkdtemp(prefix="spot-bench-"))
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 - open for the whole run
-    database_url = fresh_database("spot_bench")
+    database_url = fresh_database(DATABASE)
     redis = RedisServer(workdir) if options.redis else None
     redis_url = redis.start() if redis else None
     try:
@@ -192,53 +255,61 @@ def main():
             redis.stop()
         log.close()
 
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
     command = " ".join(["bench/run.py", *sys.argv[1:]])
     where = "Redis" if redis else "process memory + version file"
     print(f"Command: `{command}`  \nMachine: {machine()}  ")
+    loads = [load for results in (cached, uncached) for result in results.values() for load in result.loads]
+    print(
+        f"Load average (1, 5, 15 min) before the runs: {load_before}; after: {load}; "
+        f"1-minute load as each wrk run ended: median {statistics.median(loads):.1f}, "
+        f"{min(loads):.1f} to {max(loads):.1f}  "
+    )
     print(
         f"gunicorn {WORKERS} sync workers, DEBUG off, caches in {where}; "
         f"wrk {options.threads} thread(s), {options.connections} connections, medians of {options.rounds} rounds "
         f"of {options.seconds} s per target, rounds alternating over the targets.  "
     )
     print("Seeded: " + "; ".join(f"{size}: {held[size]}" for size in SIZES) + " (None: the app has no content yet)\n")
-    bare_rate = cached[BARE_PATH][0]
-    bare_uncached = uncached[BARE_PATH][0]
-    rows = [("bare view", BARE_PATH, f"{bare_rate:.0f}", *(f"{v:.2f}" for v in cached[BARE_PATH][1:]), "1.00", "", "")]
+    header = ["page", "address", "req/s", "p50 ms", "p99 ms", "× bare", "failed"]
+    bare = cached[BARE_PATH]
+    rows = [row("bare view", BARE_PATH, bare, bare) + ["", ""]]
     for name, path in PAGES:
-        rate, p50, p99 = cached[path]
         small, full = counts["small"][path], counts["full"][path]
-        rows.append(
-            (
-                name,
-                path,
-                f"{rate:.0f}",
-                f"{p50:.2f}",
-                f"{p99:.2f}",
-                f"{rate / bare_rate:.2f}",
-                f"{small[0]} / {full[0]}",
-                f"{small[1]} / {full[1]}",
-            )
-        )
+        rows.append(row(name, path, cached[path], bare) + [f"{small[0]} / {full[0]}", f"{small[1]} / {full[1]}"])
     print(
         markdown(
             "Anonymous visitors (page cache on)",
-            ["page", "address", "req/s", "p50 ms", "p99 ms", "× bare", "SQL rendered (small / full)", "SQL cached"],
+            [*header, "SQL rendered (small / full)", "SQL cached"],
             rows,
         )
     )
-    rows = [("bare view", BARE_PATH, f"{bare_uncached:.0f}", *(f"{v:.2f}" for v in uncached[BARE_PATH][1:]), "1.00")]
-    for name, path in PAGES:
-        rate, p50, p99 = uncached[path]
-        rows.append((name, path, f"{rate:.0f}", f"{p50:.2f}", f"{p99:.2f}", f"{rate / bare_uncached:.2f}"))
-    print(
-        markdown(
-            "Every page rendered (PAGE_CACHE_SECONDS=0)",
-            ["page", "address", "req/s", "p50 ms", "p99 ms", "× bare"],
-            rows,
-        )
-    )
+    bare = uncached[BARE_PATH]
+    rows = [row("bare view", BARE_PATH, bare, bare)]
+    rows += [row(name, path, uncached[path], bare) for name, path in PAGES]
+    print(markdown("Every page rendered (PAGE_CACHE_SECONDS=0)", header, rows))
     rows = [(name, path, f"{counts['small'][path][0]} / {counts['full'][path][0]}") for name, path in SIGNED_IN_PAGES]
     print(markdown("Signed-in pages (never cached)", ["page", "address", "SQL (small / full)"], rows))
+    print_failures("page cache on", cached)
+    print_failures("PAGE_CACHE_SECONDS=0", uncached)
+
+
+def row(name, path, result, bare):
+    ratio = f"{result.rate / bare.rate:.2f}" if bare.rate else "–"
+    failed = result.failures_text() + (f" of {result.requests}" if result.failures else "")
+    return [name, path, f"{result.rate:.0f}", milliseconds(result.p50), milliseconds(result.p99), ratio, failed]
+
+
+def print_failures(title, results):
+    """wrk's own account of every run in which a page failed, so that a failure is read, not hidden."""
+    failed = {path: result for path, result in results.items() if result.failures}
+    if not failed:
+        print(f"No failed request ({title}).\n")
+        return
+    print(f"**Failed requests ({title})**\n")
+    for path, result in failed.items():
+        print(f"{path}: {result.failures_text()} of {result.requests} requests. wrk said:\n")
+        print("```\n" + result.failed_outputs[0].strip() + "\n```\n")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ from bench import BARE_PATH
 
 PROJECT = Path(__file__).resolve().parent.parent
 WORKERS = 2
+# The benchmark's own database on the configured server; BENCH_DATABASE names another when
+# several people share one PostgreSQL server.
+DATABASE = os.environ.get("BENCH_DATABASE", "spot_bench")
 
 
 def free_port():
