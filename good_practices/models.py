@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from good_practices.rendering import plain_text, render_markdown, without_marks
 from measures.models import Measure
 from spot.audit import register_actions
+from spot.links import cached_reverse
 from spot.models import Country
 from spot.validators import validate_single_line
 
@@ -135,7 +136,7 @@ class Theme(models.Model):
         return self.display_name
 
     def get_absolute_url(self):
-        return reverse("practice_list") + f"?theme={self.slug}"
+        return cached_reverse("practice_list") + f"?theme={self.slug}"
 
     @property
     def display_name(self):
@@ -394,7 +395,7 @@ class GoodPractice(models.Model):
     def get_absolute_url(self):
         """The public address (a revision's is its practice's)."""
         slug = self.revision_of.slug if self.revision_of_id else self.slug
-        return reverse("practice_detail", args=[slug])
+        return cached_reverse("practice_detail", slug)
 
     def render(self):
         """Derive the HTML and the searchable text from the Markdown the author wrote."""

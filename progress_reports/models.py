@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from measures.models import CoverageCategory, Measure, Sex
 from progress_reports.progress import progress_toward
 from spot.audit import register_actions
+from spot.links import cached_reverse
 from spot.models import Country
 from spot.validators import validate_single_line
 
@@ -275,6 +276,11 @@ class ProgressReport(models.Model):
         """The public address of this version (only published versions answer there)."""
         return reverse("report_version", args=[self.country.iso3, self.cycle.slug, self.version])
 
+    @property
+    def cycle_url(self):
+        """The public address of the country's report for this cycle: its latest published version."""
+        return cached_reverse("report_detail", self.country.iso3, self.cycle.slug)
+
     def get_workspace_url(self):
         return reverse("report_workspace", args=[self.pk])
 
@@ -307,8 +313,13 @@ class ImplementationStatus(models.TextChoices):
     @classmethod
     def step(cls, value):
         """0 for not started … 4 for in place; None when no status is given."""
-        return cls.values.index(value) if value in cls.values else None
+        return STATUS_STEPS.get(value)
 
+
+# Each status's place on the scale, looked up for every badge of a page (`values` builds a new list).
+STATUS_STEPS = {status.value: step for step, status in enumerate(ImplementationStatus)}
+# The badge's marks for each status: the steps reached, as on/off.
+STATUS_MARKS = {value: [mark <= step for mark in range(len(STATUS_STEPS))] for value, step in STATUS_STEPS.items()}
 
 STATUS_EXPLANATIONS = {
     ImplementationStatus.NOT_STARTED: _("No policy, law or programme addresses this measure yet."),
@@ -373,6 +384,11 @@ class ReportSection(models.Model):
     @property
     def status_step(self):
         return ImplementationStatus.step(self.status)
+
+    @property
+    def status_marks(self):
+        """The status badge's five marks, on up to this section's step of the scale."""
+        return STATUS_MARKS.get(self.status, [])
 
     @property
     def is_empty(self):
