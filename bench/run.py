@@ -1,7 +1,7 @@
 """The load benchmark: every public page against a bare Django view, under gunicorn in production mode.
 
     make bench
-    .venv/bin/python bench/run.py [--seconds 5] [--rounds 3] [--connections 8] [--redis]
+    .venv/bin/python bench/run.py [--seconds 5] [--rounds 3] [--connections 8] [--redis] [--page ADDRESS ...]
 
 Seeds a database of its own (`spot_bench`, or `BENCH_DATABASE`, on the configured PostgreSQL server) with the
 volumes of `bench/seed.py`, counts the SQL queries of each page at the small and the full
@@ -67,6 +67,12 @@ PAGES = [
     ("privacy", "/privacy/"),
     ("accessibility", "/accessibility/"),
     ("open data", "/data/"),
+    ("data package", "/data/datapackage.json"),
+    ("coverage CSV of a country", "/data/coverage.csv?country=THA"),
+    ("statuses JSON of a country", "/data/measure-statuses.json?country=THA"),
+    # The whole tables (megabytes each): their throughput is bound by their size more than by the portal.
+    ("coverage CSV", "/data/coverage.csv"),
+    ("open data zip", "/data/spot-open-data.zip"),
 ]
 # Signed-in pages are never cached; their query counts are watched all the same.
 SIGNED_IN_PAGES = [("workspace (signed in)", "/my/"), ("network (signed in)", "/network/")]
@@ -221,7 +227,13 @@ def main():
     parser.add_argument("--connections", type=int, default=8, help="wrk's open connections (default 8)")
     parser.add_argument("--threads", type=int, default=1, help="wrk's threads (default 1)")
     parser.add_argument("--redis", action="store_true", help="keep the caches in a private redis-server")
+    parser.add_argument("--page", action="append", metavar="ADDRESS", help="drive only this page (repeatable)")
     options = parser.parse_args()
+    if options.page:
+        unknown = set(options.page) - {path for _name, path in PAGES}
+        if unknown:
+            raise SystemExit(f"Not in PAGES: {', '.join(sorted(unknown))}")
+        PAGES[:] = [(name, path) for name, path in PAGES if path in options.page]
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: make bench installs it (apt-get install wrk).")
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -157,8 +157,13 @@ def attachment(response, filename):
     return response
 
 
+# The open data files are answered whole rather than streamed, so that the page cache keeps them: the
+# full tables take seconds to write, and change only when a report is published.
+
+
+@public_page
 def open_data_file(request, name, extension):
-    """A table as CSV or JSON, streamed, optionally for one country (`country=THA`) or cycle (`cycle=2026`)."""
+    """A table as CSV or JSON, optionally for one country (`country=THA`) or cycle (`cycle=2026`)."""
     table = data_files.TABLES[name]
     try:
         filters = data_files.parse_filters(request.GET)
@@ -166,9 +171,7 @@ def open_data_file(request, name, extension):
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     base_url = request.build_absolute_uri("/").removesuffix("/")
     chunks = data_files.WRITERS[extension](table, filters, base_url=base_url)
-    response = StreamingHttpResponse(
-        (chunk.encode() for chunk in chunks), content_type=data_files.EXTENSIONS[extension]
-    )
+    response = HttpResponse("".join(chunks).encode(), content_type=data_files.EXTENSIONS[extension])
     return attachment(response, data_files.file_name(table, extension, filters))
 
 
@@ -179,11 +182,12 @@ def open_data_package(request):
     return attachment(response, "datapackage.json")
 
 
+@public_page
 def open_data_zip(request):
     homepage = request.build_absolute_uri(reverse("open_data"))
     base_url = request.build_absolute_uri("/").removesuffix("/")
-    response = StreamingHttpResponse(
-        data_files.zip_chunks(base_url=base_url, homepage=homepage), content_type="application/zip"
+    response = HttpResponse(
+        b"".join(data_files.zip_chunks(base_url=base_url, homepage=homepage)), content_type="application/zip"
     )
     return attachment(response, data_files.ZIP_NAME)
 

@@ -27,6 +27,7 @@ PUBLIC_PAGES = [
     "/contact/",
     "/privacy/",
     "/accessibility/",
+    "/data/",
 ]
 # What a policy without 'unsafe-inline' blocks: style attributes, <style> elements, scripts without src, handlers.
 INLINE = re.compile(r"""\sstyle=|<style[\s>]|<script(?![^>]*\ssrc=)[^>]*>|\son[a-z]+=""", re.IGNORECASE)

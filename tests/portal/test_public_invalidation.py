@@ -5,6 +5,8 @@ they are served from it), makes the change through the web views or the admin as
 asks each page once more as an anonymous visitor.
 """
 
+import io
+import zipfile
 from html.parser import HTMLParser
 
 import pytest
@@ -149,6 +151,42 @@ def test_a_published_report_shows_on_every_page_in_every_language(
         assertContains(after[f"{prefix}/"], "bar__fill--1")  # South-East Asia: 1 of 11 countries published
         assertContains(after[f"{prefix}/measures/5/"], "status--in-place")
     fresh(visitor, everywhere("/reports/tha/2026/", "/reports/tha/2026/versions/1/"))
+
+
+OPEN_DATA_FILES = [
+    "/data/coverage.csv",
+    "/data/coverage.json",
+    "/data/measure-statuses.csv",
+    "/data/measure-statuses.json",
+    "/data/coverage.csv?country=THA",
+]
+
+
+def file_text(response):
+    """The open data a download holds: the file itself, or the zip's tables (CSV)."""
+    if response["Content-Type"] == "application/zip":
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            return "".join(archive.read(name).decode() for name in archive.namelist() if name.endswith(".csv"))
+    return response.content.decode()
+
+
+def test_a_published_report_shows_in_the_open_data_files_in_every_language(
+    visitor, focal_point, staff_client, django_assert_num_queries
+):
+    report = start(focal_point, make_cycle())
+    report.coverage.filter(category__code="PENSION", sex="female").update(baseline_2021=31.4)
+    report = submitted(complete(report), focal_point)
+    paths = everywhere(*OPEN_DATA_FILES, "/data/spot-open-data.zip")
+    before = cached(visitor, paths, django_assert_num_queries)
+    for path, response in before.items():
+        assert "/reports/tha/2026/" not in file_text(response), path
+
+    with emails_sent():
+        assert staff_client.post(f"/review/reports/{report.pk}/publish/", {"comment": ""}).status_code == 302
+
+    after = fresh(visitor, paths)
+    for path, response in after.items():
+        assert "/reports/tha/2026/" in file_text(response), path
 
 
 def test_a_new_version_shows_once_published_and_not_while_it_is_returned(
