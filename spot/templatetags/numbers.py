@@ -26,9 +26,15 @@ def percent(value, decimals=1):
     """A percentage recorded as a number from 0 to 100, with its sign as the language writes it."""
     if value is None or value == "":
         return ""
-    language = get_language() or "en"
-    fraction = Decimal(str(value)) / 100
-    return format_percent(fraction, format=percent_pattern(language, int(decimals)), locale=to_locale(language))
+    return formatted_percent(str(value), get_language() or "en", int(decimals))
+
+
+# Coverage is recorded to 0.1 point, so a page's percentages are few distinct values, and the dashboard
+# shows thousands of them: Babel formats each once per process and language.
+@functools.lru_cache(maxsize=8192)
+def formatted_percent(value, language, decimals):
+    fraction = Decimal(value) / 100
+    return format_percent(fraction, format=percent_pattern(language, decimals), locale=to_locale(language))
 
 
 @register.filter
