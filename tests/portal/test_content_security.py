@@ -27,7 +27,10 @@ PUBLIC_PAGES = [
     "/contact/",
     "/privacy/",
     "/accessibility/",
+    "/dashboard/",
+    "/dashboard/?cycle=2026&subregion=sea",
     "/data/",
+    "/data/about/",
 ]
 # What a policy without 'unsafe-inline' blocks: style attributes, <style> elements, scripts without src, handlers.
 INLINE = re.compile(r"""\sstyle=|<style[\s>]|<script(?![^>]*\ssrc=)[^>]*>|\son[a-z]+=""", re.IGNORECASE)

@@ -125,7 +125,7 @@ def save_in_admin(client, url, **changes):
 
 # Progress reports ------------------------------------------------------------------------------------------
 
-REPORT_PAGES = ["/", "/countries/tha/", "/measures/5/", "/reports/"]
+REPORT_PAGES = ["/", "/countries/tha/", "/measures/5/", "/reports/", "/dashboard/"]
 
 
 def test_a_published_report_shows_on_every_page_in_every_language(
@@ -150,6 +150,7 @@ def test_a_published_report_shows_on_every_page_in_every_language(
             assertContains(after[prefix + path], f"{prefix}/reports/tha/2026/")
         assertContains(after[f"{prefix}/"], "bar__fill--1")  # South-East Asia: 1 of 11 countries published
         assertContains(after[f"{prefix}/measures/5/"], "status--in-place")
+        assertContains(after[f"{prefix}/dashboard/"], f'href="{prefix}/reports/tha/2026/#measure-5"')
     fresh(visitor, everywhere("/reports/tha/2026/", "/reports/tha/2026/versions/1/"))
 
 
@@ -404,7 +405,7 @@ def test_a_name_changed_in_the_admin_shows_at_once(visitor, superuser_client, dj
 def test_a_measure_translation_entered_in_the_admin_shows_on_its_pages(
     visitor, superuser_client, django_assert_num_queries
 ):
-    pages = ["/fr/measures/", "/fr/measures/7/", "/fr/"]
+    pages = ["/fr/measures/", "/fr/measures/7/", "/fr/", "/fr/dashboard/"]
     measure = Measure.objects.get(number=7)
     cached(visitor, pages, django_assert_num_queries)
 
@@ -434,6 +435,7 @@ def test_a_country_name_entered_in_the_admin_shows_on_its_pages(
         "/fr/reports/",
         "/fr/reports/tha/2026/",
         "/fr/measures/4/",
+        "/fr/dashboard/",
     ]
     shown_before = {
         path: "Thaïlande" in response.content.decode()
@@ -447,7 +449,7 @@ def test_a_country_name_entered_in_the_admin_shows_on_its_pages(
     for path in pages:
         if shown_before[path]:
             assertContains(after[path], "Royaume de Thaïlande")
-    assert shown_before["/fr/reports/"]
+    assert shown_before["/fr/reports/"] and shown_before["/fr/dashboard/"]
 
 
 # Demo data -------------------------------------------------------------------------------------------------
