@@ -95,7 +95,12 @@ class Gunicorn:
 
     def __exit__(self, *exc):
         self.process.terminate()
-        self.process.wait(timeout=20)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            # Still working through what wrk left queued (slow pages rendered uncached): no need to finish it.
+            self.process.kill()
+            self.process.wait(timeout=20)
 
 
 class RedisServer:
