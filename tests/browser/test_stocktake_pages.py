@@ -39,5 +39,5 @@ def test_the_stocktake_pages_at_desktop_and_phone_widths(page, live_server, regi
     page.goto(live_server.url + "/dashboard/")
     page.get_by_label("Subregion").select_option("pacific")
     page.get_by_role("button", name="Show").click()
-    assert page.url.endswith("/dashboard/?cycle=&subregion=pacific")
+    assert page.url.endswith("/dashboard/?cycle=&subregion=pacific&group=TOTAL")
     assert page.get_by_role("link", name="Fiji").first.is_visible()
