@@ -352,15 +352,13 @@ class GoodPractice(models.Model):
             ),
         ]
         indexes = [
-            # Full-text search over what the public sees.
-            GinIndex(fields=["search_vector"], name="practice_search_idx", condition=models.Q(state="published")),
             # "Did you mean": similar titles when a search finds nothing.
             GinIndex(
                 OpClass("title", name="gin_trgm_ops"),
                 name="practice_title_trgm_idx",
                 condition=models.Q(state="published"),
             ),
-            # The list's "newest first", the home page and the feeds.
+            # The home page, a country's and a measure's practices, and the feeds: the newest first.
             models.Index(
                 models.F("published_at").desc(),
                 models.F("id").desc(),
@@ -369,13 +367,6 @@ class GoodPractice(models.Model):
             ),
             # A country's page and the workspace.
             models.Index(fields=["country", "state"], name="practice_country_state_idx"),
-            # The facet counts of the list without a search, read from the index alone.
-            models.Index(
-                fields=["country"],
-                include=["published_year", "language", "measure_numbers", "theme_slugs"],
-                name="practice_facets_idx",
-                condition=models.Q(state="published"),
-            ),
             # The review queue, oldest submission first.
             models.Index(
                 fields=["submitted_at"], name="practice_review_queue_idx", condition=models.Q(state="submitted")
@@ -459,6 +450,53 @@ class GoodPractice(models.Model):
             elif getattr(self, name) in (None, ""):
                 missing.append(name)
         return missing
+
+
+class SearchEntry(models.Model):
+    """A published practice as the public search matches it: its vectors, in a table of small rows.
+
+    The database keeps this table, as it keeps an index: triggers on the practices (migration
+    0003) copy a practice's vectors here when it is published or its text changes, and remove it
+    when it leaves the public. The vectors are stored out of line, so the rows stay a few dozen
+    bytes: finding the thousands of practices a common word matches reads a few megabytes, where
+    reading them from the practices themselves read their whole text.
+    """
+
+    practice = models.OneToOneField(
+        GoodPractice, primary_key=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    document = SearchVectorField()  # the whole practice: its search_vector
+    head = SearchVectorField()  # the title, summary and programme name: its head_vector
+    title = SearchVectorField()  # the title alone
+
+    class Meta:
+        indexes = [
+            # What a search matches; then, to rank the matches, those matching in the head and in the title.
+            GinIndex(fields=["document"], name="searchentry_document_idx"),
+            GinIndex(fields=["head"], name="searchentry_head_idx"),
+            GinIndex(fields=["title"], name="searchentry_title_idx"),
+        ]
+
+    def __str__(self):
+        return str(self.practice_id)
+
+
+class SearchGeneration(models.Model):
+    """One row whose number changes with every change to what the search counts and orders.
+
+    The same triggers set it, from a sequence (so that no number is ever given twice, even
+    after a rollback), when a practice enters or leaves the public or a published practice
+    changes country, measures, themes, language or date. Each process keeps its counts for one
+    number (good_practices.search_index) and rebuilds them when the number it reads differs.
+    """
+
+    number = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="searchgeneration_one_row")]
+
+    def __str__(self):
+        return str(self.number)
 
 
 class ModerationStep(models.Model):

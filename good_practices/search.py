@@ -1,23 +1,16 @@
 """The good-practice search: ranked full-text results, facet counts, snippets, suggestions.
 
-The list page makes the same queries whatever the data: one statement for every
-facet's counts, one for the page of results (with highlighted snippets), two to
-prefetch their measures and themes and, only when nothing matches a search, two for
-similar titles. The total is read from the country facet (every practice has one
-country), so there is no separate count.
+PostgreSQL finds which published practices the words match, through the GIN indexes of
+`SearchEntry`; the counts, the filters and the order are worked out on bit sets of the
+published practices that each process keeps (good_practices.search_index). The list page
+makes the same queries whatever the data: one for the names of the facet values (with the
+generation of the bit sets), one for the words' matches when there are words, one for the
+page of practices (with their highlighted snippets) and two to prefetch their measures and
+themes; only when nothing matches a search, two for similar titles.
 
-The counts are taken by value first and labelled afterwards, so that no facet sorts
-every matched practice. Ranking stays a query of its own: done in the statement of
-the counts it ranked practices the filters leave out and made the copy of the
-matches wider, which measured slower than reading them a second time, by then in
-PostgreSQL's buffers.
-
-Matching uses the whole practice (`search_vector`: title A; summary and programme B;
-the rest C). Ranking reads only the title, summary and programme (`head_vector`),
-which stays small and in the row: a practice whose title matches comes first, then
-one whose summary or programme matches, then those matching only in their text,
-newest first. Ranking the full vector of thousands of matches would cost more than
-the rest of the page.
+"Most relevant" puts first the practices whose title matches the search, then those whose
+title, summary or programme name does, then those matching only in their text; the newest
+first within each.
 """
 
 import json
@@ -26,10 +19,10 @@ from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchHeadline, TrigramWordSimilarity
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, TextField, Value
+from django.db.models import TextField, Value
 from django.db.models.functions import Concat, Left
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -37,8 +30,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from good_practices import search_index
 from good_practices.filters import PracticeFilter, search_query
-from good_practices.models import SEARCH_CONFIG, GoodPractice, Language, State, Theme
+from good_practices.models import SEARCH_CONFIG, GoodPractice, Language, SearchGeneration, State, Theme
 from good_practices.rendering import MARK_START, MARK_STOP
 from measures.models import Measure
 from spot.models import Country, Subregion
@@ -68,41 +62,6 @@ LONG_FIELDS = [
 ]
 # How much of a practice (summary first) a search snippet is taken from, in characters.
 SNIPPET_SOURCE = 4000
-SUBREGION_POSITIONS = " ".join(f"WHEN '{value}' THEN {position}" for position, value in enumerate(Subregion.values))
-LANGUAGE_POSITIONS = " ".join(f"WHEN '{value}' THEN {position}" for position, value in enumerate(Language.values))
-# For each facet: what it counts in a matched practice (m), where that comes from, and, once counted, how its
-# label and position are read (the count is `counted.n`, the value `counted.key`).
-FACET_BRANCHES = [
-    (
-        "country",
-        "m.country_id",
-        "matched m",
-        f"c.iso3, {names_in_every_language('c', 'name')}, 0 FROM counted"
-        f" JOIN {Country._meta.db_table} c ON c.id = counted.key",
-    ),
-    (
-        "subregion",
-        "m.subregion",
-        "matched m",
-        f"counted.key, '', CASE counted.key {SUBREGION_POSITIONS} END FROM counted",
-    ),
-    (
-        "measure",
-        "number",
-        "matched m CROSS JOIN unnest(m.measure_numbers) AS number",
-        f"measure.number::text, {names_in_every_language('measure', 'title')}, measure.number FROM counted"
-        f" JOIN {Measure._meta.db_table} measure ON measure.number = counted.key",
-    ),
-    (
-        "theme",
-        "slug",
-        "matched m CROSS JOIN unnest(m.theme_slugs) AS slug",
-        f"theme.slug, theme.name, theme.position FROM counted"
-        f" JOIN {Theme._meta.db_table} theme ON theme.slug = counted.key",
-    ),
-    ("year", "m.published_year", "matched m", "counted.key::text, '', 0 FROM counted"),
-    ("language", "m.language", "matched m", f"counted.key, '', CASE counted.key {LANGUAGE_POSITIONS} END FROM counted"),
-]
 SUGGESTIONS = 5
 # How much of a title's words must look like the words searched for the title to be suggested (0 to 1).
 SIMILAR_TITLE = "0.3"
@@ -172,12 +131,119 @@ class PracticeSearch:
         params = {name: value for name, value in params.items() if value not in (None, "")}
         return "?" + urlencode(params) if params else "?"
 
+    # What the page names, and the bit sets it counts on.
+
+    @cached_property
+    def names(self):
+        """The facet values' names (in every language) and the current generation, in one statement."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 'country', c.id::text, c.iso3, c.subregion, {names_in_every_language('c', 'name')}"
+                f" FROM {Country._meta.db_table} c"
+                f" UNION ALL SELECT 'measure', m.number::text, '', '', {names_in_every_language('m', 'title')}"
+                f" FROM {Measure._meta.db_table} m"
+                f" UNION ALL SELECT 'theme', t.slug, t.name, t.position::text, '' FROM {Theme._meta.db_table} t"
+                f" UNION ALL SELECT 'generation', g.number::text, '', '', '' FROM {SearchGeneration._meta.db_table} g"
+                " WHERE g.id = 1"
+            )
+            rows = cursor.fetchall()
+        names = {"country": {}, "measure": {}, "theme": {}, "generation": None}
+        for kind, key, first, second, translations in rows:
+            if kind == "country":
+                names["country"][int(key)] = (first, second, translations)  # iso3, subregion, names
+            elif kind == "measure":
+                names["measure"][int(key)] = translations
+            elif kind == "theme":
+                names["theme"][key] = (first, int(second))  # name, position
+            else:
+                names["generation"] = int(key)
+        return names
+
+    @cached_property
+    def snapshot(self):
+        return search_index.snapshot(self.names["generation"])
+
+    @cached_property
+    def ranked(self):
+        return bool(self.query) and self.sort == "relevance"
+
+    @cached_property
+    def matched(self):
+        """{"document": the practices the words match, and, to rank them, "head" and "title"}, as bit sets."""
+        if not self.query:
+            return {"document": self.snapshot.everything}
+        fields = search_index.MATCHED_IN if self.ranked else ["document"]
+        found = search_index.matches(self.query_text, fields, self.snapshot.size)
+        # Only what this generation knows: a practice published since is counted with the next one.
+        return {field: bits & self.snapshot.everything for field, bits in found.items()}
+
+    def subregion_bits(self, subregion):
+        bits = 0
+        for country, (_iso3, country_subregion, _names) in self.names["country"].items():
+            if country_subregion == subregion:
+                bits |= self.snapshot.value("country", country)
+        return bits
+
+    @cached_property
+    def chosen(self):
+        """{facet: the bit set of the value chosen} for every filter in use."""
+        snapshot, chosen = self.snapshot, {}
+        for name, value in self.values.items():
+            if name == "country":
+                chosen[name] = snapshot.value("country", value.pk)
+            elif name == "subregion":
+                chosen[name] = self.subregion_bits(value)
+            elif name == "measure":
+                chosen[name] = snapshot.value("measure", value.number)
+            elif name == "theme":
+                chosen[name] = snapshot.value("theme", value.slug)
+            elif name in ("year", "language"):
+                chosen[name] = snapshot.value(name, value)
+        return chosen
+
+    def matching_all_but(self, facet):
+        """The practices the words and every filter but `facet`'s give."""
+        bits = self.matched["document"]
+        for name, chosen in self.chosen.items():
+            if name != facet:
+                bits &= chosen
+        return bits
+
+    @cached_property
+    def found(self):
+        return self.matching_all_but(None)
+
+    @cached_property
+    def total(self):
+        return self.found.bit_count()
+
     # The results.
 
-    def results(self):
-        results = self.filterset.qs.select_related("country").prefetch_related("measures", "themes").defer(*LONG_FIELDS)
+    def ids(self, start, stop):
+        """The ids of the results from place `start` to `stop`, in the order chosen."""
+        found = self.found
+        if self.ranked:
+            title = self.matched["title"] & found
+            head = self.matched["head"] & found & ~title
+            groups = [title, head, found & ~(title | head)]
+        else:
+            groups = [found]
+        return search_index.in_order(self.snapshot, groups, start, stop)
+
+    def practices(self, ids):
+        """The practices of these ids, in this order, with what a list shows of them."""
+        if not ids:
+            return []
+        practices = (
+            GoodPractice.objects.published()
+            .filter(pk__in=ids)
+            .select_related("country")
+            .prefetch_related("measures", "themes")
+            .defer(*LONG_FIELDS)
+            .order_by()
+        )
         if self.query:
-            results = results.annotate(
+            practices = practices.annotate(
                 title_marked=SearchHeadline(
                     "title",
                     self.query,
@@ -199,51 +265,39 @@ class PracticeSearch:
                     fragment_delimiter=" … ",
                 ),
             )
-        if self.sort == "relevance":
-            results = results.annotate(rank=SearchRank(F("head_vector"), self.query)).order_by(
-                "-rank", "-published_at", "-pk"
-            )
-        else:
-            results = results.order_by("-published_at", "-pk")
-        return results
-
-    def page(self, number):
-        paginator = Paginator(self.results(), PAGE_SIZE)
-        paginator.count = self.total  # known from the facets: no separate count query
-        page = paginator.get_page(number)
-        for practice in page.object_list:
+        found = {practice.pk: practice for practice in practices}
+        ordered = [found[pk] for pk in ids if pk in found]
+        for practice in ordered:
             if self.query:
                 practice.title_html = highlighted(practice.title_marked)
                 practice.snippet_html = highlighted(practice.snippet)
             else:
                 practice.title_html = escape(practice.title)
                 practice.snippet_html = escape(practice.summary)
-        return page
+        return ordered
 
-    @cached_property
-    def total(self):
-        countries = self.facets["country"]
-        return sum(value.count for value in countries if value.selected or "country" not in self.values)
+    def page(self, number):
+        paginator = Paginator(Results(self), PAGE_SIZE)
+        return paginator.get_page(number)
 
     # The facets: for each value, how many practices the search gives with that value instead.
 
     @cached_property
     def facets(self):
+        snapshot = self.snapshot
         rows = {name: [] for name in PracticeFilter.FACETS}
-        labels = {"subregion": dict(Subregion.choices), "language": dict(Language.choices)}
-        for facet, value, label, position, count in self.facet_rows():
-            if facet in labels:
-                label = labels[facet].get(value, value)
-            elif facet == "year":
-                label = value
-            elif facet == "country":
-                label = country_name(SimpleNamespace(iso3=value, **json.loads(label)))
-            elif facet == "theme":
-                label = _(label)
-            elif facet == "measure":
-                title = translated(SimpleNamespace(**json.loads(label)), "title")[0]
-                label = _("%(number)s. %(title)s") % {"number": value, "title": title}
-            rows[facet].append((value, label, position, count))
+        for facet in PracticeFilter.FACETS:
+            base = self.matching_all_but(facet)
+            if not base:
+                continue
+            if facet == "subregion":
+                candidates = [(value, self.subregion_bits(value)) for value in Subregion.values]
+            else:
+                candidates = snapshot.facets[facet].items()
+            for value, bits in candidates:
+                count = (base & bits).bit_count()
+                if count:
+                    rows[facet].append(self.facet_row(facet, value, count))
         params = self.params()
         facets = {}
         for name, found in rows.items():
@@ -258,60 +312,22 @@ class PracticeSearch:
             )
         return facets
 
-    def facet_rows(self):
-        """(facet, value, label, position, count) for every facet, in one statement over the practices matched once.
-
-        Each facet counts the practices that every other filter lets through, grouped by the facet's value:
-        what choosing that value instead would give.
-        """
-        matched_where, matched_params = ["p.state = %s"], [State.PUBLISHED]
-        if self.query:
-            matched_where.append("p.search_vector @@ websearch_to_tsquery(%s::regconfig, %s)")
-            matched_params += [SEARCH_CONFIG, self.query_text]
-        chosen = self.chosen_conditions()
-
-        def others(facet):
-            conditions = [sql for name, (sql, _) in chosen.items() if name != facet] or ["TRUE"]
-            params = [param for name, (_, values) in chosen.items() if name != facet for param in values]
-            return " AND ".join(conditions), params
-
-        branches, params = [], []
-        for facet, key, source, labelled in FACET_BRANCHES:
-            condition, condition_params = others(facet)
-            # Counted by value first (a hash of a few values), then labelled: no sort of every matched practice.
-            branches.append(
-                f"(WITH counted AS (SELECT {key} AS key, count(*) AS n FROM {source} WHERE {condition} GROUP BY 1)"
-                f" SELECT %s, {labelled.replace(' FROM counted', ', counted.n FROM counted', 1)})"
-            )
-            params += [*condition_params, facet]
-        sql = (
-            # Without words, each facet reads the covering index (practice_facets_idx) rather than one copy of it all.
-            f"WITH matched AS {'MATERIALIZED' if self.query else 'NOT MATERIALIZED'} ("
-            " SELECT p.country_id, c.subregion, p.published_year, p.language, p.measure_numbers, p.theme_slugs"
-            f" FROM {GoodPractice._meta.db_table} p JOIN {Country._meta.db_table} c ON c.id = p.country_id"
-            f" WHERE {' AND '.join(matched_where)}) " + " UNION ALL ".join(branches)
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, matched_params + params)
-            return cursor.fetchall()
-
-    def chosen_conditions(self):
-        """The filters in use, as conditions on a matched practice (m), with their parameters."""
-        conditions = {}
-        for name, value in self.values.items():
-            if name == "country":
-                conditions[name] = ("m.country_id = %s", [value.pk])
-            elif name == "subregion":
-                conditions[name] = ("m.subregion = %s", [value])
-            elif name == "measure":
-                conditions[name] = ("m.measure_numbers @> ARRAY[%s]::smallint[]", [value.number])
-            elif name == "theme":
-                conditions[name] = ("m.theme_slugs @> ARRAY[%s]::varchar[]", [value.slug])
-            elif name == "year":
-                conditions[name] = ("m.published_year = %s", [value])
-            elif name == "language":
-                conditions[name] = ("m.language = %s", [value])
-        return conditions
+    def facet_row(self, facet, value, count):
+        """(value as in the address, label, position, count)."""
+        if facet == "country":
+            iso3, _subregion, translations = self.names["country"][value]
+            return iso3, country_name(SimpleNamespace(iso3=iso3, **json.loads(translations))), 0, count
+        if facet == "subregion":
+            return value, Subregion(value).label, Subregion.values.index(value), count
+        if facet == "measure":
+            title = translated(SimpleNamespace(**json.loads(self.names["measure"][value])), "title")[0]
+            return str(value), _("%(number)s. %(title)s") % {"number": value, "title": title}, value, count
+        if facet == "theme":
+            name, position = self.names["theme"][value]
+            return value, _(name), position, count
+        if facet == "language":
+            return value, Language(value).label, Language.values.index(value), count
+        return str(value), str(value), 0, count  # the year
 
     def facet(self, name, rows, selected):
         """FacetValues from (value, label, count) rows; a selected value with no result is kept, at 0."""
@@ -376,6 +392,22 @@ class PracticeSearch:
             .select_related("country")
             .order_by("-similarity", "-published_at")[:SUGGESTIONS]
         )
+
+
+class Results:
+    """A search's results as the paginator reads them: counted from the bit sets, fetched a page at a time."""
+
+    def __init__(self, search):
+        self.search = search
+
+    def count(self):
+        return self.search.total
+
+    def __len__(self):
+        return self.search.total
+
+    def __getitem__(self, window):
+        return self.search.practices(self.search.ids(window.start or 0, window.stop))
 
 
 RELATED = 4

@@ -6,6 +6,7 @@ import pytest
 from pytest_django.asserts import assertContains
 
 from good_practices.models import State
+from good_practices.search import PracticeSearch
 from spot.public_cache import bump
 from tests.good_practices.conftest import make_practice
 
@@ -234,6 +235,8 @@ def test_it_accepts_searches_without_words(client, query):
 
 
 def page_queries(client, django_assert_num_queries, path, expected):
+    """The queries of a page, once this process holds the bit sets of the published practices."""
+    PracticeSearch({}).snapshot  # read once per change to the published practices (see the test below)
     with django_assert_num_queries(expected):
         response = client.get(path)
     assert response.status_code == 200
@@ -243,14 +246,15 @@ def page_queries(client, django_assert_num_queries, path, expected):
 @pytest.mark.parametrize(
     ("path", "queries"),
     [
-        # the page of results, its measures and themes, and every facet's counts
+        # the facet values' names, the page of results, its measures and themes
         ("/good-practices/", 4),
         ("/good-practices/?page=2", 4),
-        ("/good-practices/?q=pension", 4),
-        ("/good-practices/?q=pension&sort=newest&page=2", 4),
         ("/good-practices/?subregion=sea&language=en&year=2026", 4),
+        # and the practices the words match
+        ("/good-practices/?q=pension", 5),
+        ("/good-practices/?q=pension&sort=newest&page=2", 5),
         # and one to check each value of a country, measure or theme given in the address
-        ("/good-practices/?q=pension&country=THA&measure=1&theme=older-persons", 7),
+        ("/good-practices/?q=pension&country=THA&measure=1&theme=older-persons", 8),
     ],
 )
 def test_it_makes_the_same_queries_whatever_the_number_of_practices(client, django_assert_num_queries, path, queries):
@@ -272,8 +276,8 @@ def test_it_makes_the_same_queries_whatever_the_number_of_practices(client, djan
 
 def test_it_adds_the_similar_titles_query_only_when_nothing_matches(client, django_assert_num_queries):
     make_practice(title="Social pension")
-    # the facets; no page of results to fetch; the similarity threshold set, then similar titles
-    page_queries(client, django_assert_num_queries, "/good-practices/?q=pensoin", 3)
+    # the names, the matches (none); no page of results to fetch; the similarity threshold set, then similar titles
+    page_queries(client, django_assert_num_queries, "/good-practices/?q=pensoin", 4)
 
 
 def test_it_ranks_across_pages_with_each_result_once(client):
@@ -290,7 +294,7 @@ def test_it_ranks_across_pages_with_each_result_once(client):
 def test_it_shows_the_last_page_of_a_search_for_a_page_past_the_end(client, django_assert_num_queries, page):
     for number in range(22):
         make_practice(title=f"Pension practice {number}", days_ago=number)
-    response = page_queries(client, django_assert_num_queries, f"/good-practices/?q=pension&page={page}", 4)
+    response = page_queries(client, django_assert_num_queries, f"/good-practices/?q=pension&page={page}", 5)
     assert titles(response) == ["Pension practice 20", "Pension practice 21"]
     assertContains(response, "Page 2 of 2")
 
@@ -308,3 +312,20 @@ def test_its_filters_name_countries_and_measures_in_the_page_s_language(client):
     assertContains(response, "Thaïlande")  # CLDR's name
     assertContains(response, "République démocratique populaire lao")  # the official name staff entered
     assertContains(response, "7. Couverture de la protection sociale")
+
+
+def test_it_reads_the_published_practices_again_after_a_change_and_only_then(client, django_assert_num_queries):
+    make_practice(title="Social pension", measures=(1,))
+    PracticeSearch({}).snapshot
+    # the measure in the address, the names, the page of practices, their measures and themes
+    with django_assert_num_queries(5):
+        assert titles(client.get("/good-practices/?measure=1")) == ["Social pension"]
+    make_practice(title="Child grant", measures=(1,), days_ago=0)
+    bump()
+    with django_assert_num_queries(6):  # and once more: the published practices, read again
+        response = client.get("/good-practices/?measure=1")
+    assert titles(response) == ["Child grant", "Social pension"]
+    assert total(response) == 2
+    bump()
+    with django_assert_num_queries(5):
+        client.get("/good-practices/?measure=1")

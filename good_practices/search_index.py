@@ -1,0 +1,195 @@
+"""What the public search knows of every published practice, held in each process as bit sets.
+
+A bit set is a Python int with bit *n* set for the practice whose id is *n*: one per facet
+value (every practice of Thailand, every practice illustrating measure 7 ...), built once per
+generation (see `SearchGeneration`) from a single read of the published practices. A search
+then asks PostgreSQL only which practices its words match (`matches`), as bit sets too, and
+everything else is arithmetic on ints: a facet value's count is the number of bits set in
+(matches & the other filters & the value), and a page of results is read off the sets in
+order. Counting thousands of matches this way takes microseconds where grouping them in SQL
+took tens of milliseconds.
+
+Each process keeps the sets of the last generation it read for each database. A change that
+alters the counts (a practice published or archived, its measures changed ...) gives the
+generation a new number in the same transaction, and the next search rebuilds the sets.
+"""
+
+import sys
+import threading
+from array import array
+
+from django.db import connection
+
+from good_practices.models import SEARCH_CONFIG, GoodPractice, SearchEntry, SearchGeneration, State
+
+# The positions of the bits set in each byte, to read the ids out of a set.
+BITS_OF_BYTE = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
+WORD = 64
+WORD_MASK = (1 << WORD) - 1
+
+
+def bit_set(ids, size):
+    """The bit set of these ids (each below `size`)."""
+    data = bytearray(size // 8 + 1)
+    for pk in ids:
+        data[pk >> 3] |= 1 << (pk & 7)
+    return int.from_bytes(data, "little")
+
+
+def ids_of(bits):
+    """The ids in a bit set, smallest first."""
+    ids = []
+    for position, byte in enumerate(bits.to_bytes((bits.bit_length() + 7) // 8, "little")):
+        if byte:
+            base = position * 8
+            ids.extend(base + bit for bit in BITS_OF_BYTE[byte])
+    return ids
+
+
+class Snapshot:
+    """The published practices of one generation: their facet values as bit sets, and their order."""
+
+    def __init__(self, generation, rows):
+        """`rows`: (id, country id, year, language, measure numbers, theme slugs), the newest first."""
+        self.generation = generation
+        self.newest = array("l", [row[0] for row in rows])
+        self.size = max(self.newest, default=0) + 1
+        # Each id's place in the newest-first order, to sort a few ids without walking the whole order.
+        self.place = array("l", bytes(self.size * self.newest.itemsize))
+        for place, pk in enumerate(self.newest):
+            self.place[pk] = place
+        values = {"country": {}, "year": {}, "language": {}, "measure": {}, "theme": {}}
+        for pk, country, year, language, measures, themes in rows:
+            values["country"].setdefault(country, []).append(pk)
+            values["year"].setdefault(year, []).append(pk)
+            values["language"].setdefault(language, []).append(pk)
+            for number in measures:
+                values["measure"].setdefault(number, []).append(pk)
+            for slug in themes:
+                values["theme"].setdefault(slug, []).append(pk)
+        self.facets = {
+            facet: {value: bit_set(ids, self.size) for value, ids in found.items()} for facet, found in values.items()
+        }
+        self.everything = bit_set(self.newest, self.size)
+
+    def value(self, facet, value):
+        return self.facets[facet].get(value, 0)
+
+    def in_order(self, bits, start, stop):
+        """The ids of a bit set from place `start` to `stop` (excluded), the newest first."""
+        count = bits.bit_count()
+        stop = min(stop, count)
+        if start >= stop:
+            return []
+        # Walking the newest-first order until `stop` ids are found costs about stop * size / count steps;
+        # reading the set's ids and sorting them about count steps (a few each).
+        if stop * len(self.newest) > count * count * 4:
+            ids = ids_of(bits)
+            ids.sort(key=self.place.__getitem__)
+            return ids[start:stop]
+        data = bits.to_bytes(self.size // 8 + 1, "little")
+        found, seen = [], 0
+        for pk in self.newest:
+            if data[pk >> 3] >> (pk & 7) & 1:
+                if seen >= start:
+                    found.append(pk)
+                    if len(found) == stop - start:
+                        break
+                seen += 1
+        return found
+
+
+def in_order(snapshot, groups, start, stop):
+    """Ids from place `start` to `stop` of the groups (bit sets) one after the other, each the newest first."""
+    ids = []
+    for bits in groups:
+        count = bits.bit_count()
+        if start < count and stop > 0:
+            ids += snapshot.in_order(bits, start, stop)
+        start, stop = max(0, start - count), stop - count
+        if stop <= 0:
+            break
+    return ids
+
+
+_snapshots = {}
+_lock = threading.Lock()
+
+
+def snapshot(generation):
+    """The snapshot of this generation for the current database, rebuilt when the generation has changed.
+
+    `generation` is None when the generation's row is missing (a database emptied by a test): the
+    snapshot is then read afresh every time.
+    """
+    key = (connection.alias, connection.settings_dict["NAME"])
+    kept = _snapshots.get(key)
+    if kept is not None and generation is not None and kept.generation == generation:
+        return kept
+    with _lock:
+        kept = _snapshots.get(key)
+        if kept is not None and generation is not None and kept.generation == generation:
+            return kept
+        kept = read_snapshot()
+        if kept.generation is not None:
+            _snapshots[key] = kept
+        return kept
+
+
+def read_snapshot():
+    """The published practices and the generation they belong to, in one statement (one view of the data)."""
+    practices = GoodPractice._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT generation.number, p.id, p.country_id, p.published_year, p.language, p.measure_numbers,
+                   p.theme_slugs
+            FROM (SELECT 1) AS one
+            LEFT JOIN {SearchGeneration._meta.db_table} generation ON generation.id = 1
+            LEFT JOIN {practices} p ON p.state = %s
+            ORDER BY p.published_at DESC, p.id DESC
+            """,
+            [State.PUBLISHED],
+        )
+        rows = cursor.fetchall()
+    generation = rows[0][0] if rows else None
+    return Snapshot(generation, [row[1:] for row in rows if row[1] is not None])
+
+
+def generation_sql():
+    """A scalar subquery: the current generation (NULL when its row is missing)."""
+    return f"(SELECT number FROM {SearchGeneration._meta.db_table} WHERE id = 1)"
+
+
+MATCHED_IN = ["document", "head", "title"]
+
+
+def matches(text, fields, size):
+    """{field: bit set of the published practices whose `field` matches the words}, in one statement.
+
+    PostgreSQL gathers the ids into 64-bit words (id // 64, the bits of id % 64), so that a
+    search matching tens of thousands of practices sends back a few hundred rows.
+    """
+    entries = SearchEntry._meta.db_table
+    branches, params = [], []
+    for field in fields:
+        assert field in MATCHED_IN
+        branches.append(
+            f"SELECT %s, practice_id >> 6, bit_or(1::bigint << (practice_id & 63)::integer)"
+            f" FROM {entries}, query WHERE {field} @@ query.q GROUP BY 2"
+        )
+        params.append(field)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH query AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS q) " + " UNION ALL ".join(branches),
+            [SEARCH_CONFIG, text, *params],
+        )
+        rows = cursor.fetchall()
+    words = {field: array("Q", bytes(8 * (size // WORD + 1))) for field in fields}
+    for field, position, bits in rows:
+        if position < len(words[field]):  # an id beyond the snapshot's: published since, counted next time
+            words[field][position] = bits & WORD_MASK
+    if sys.byteorder == "big":
+        for found in words.values():
+            found.byteswap()
+    return {field: int.from_bytes(found.tobytes(), "little") for field, found in words.items()}
