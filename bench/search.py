@@ -15,8 +15,10 @@ never touches the portal's data. For each size it reports p50 and p95 of:
 Each figure is the median of several runs. Goal at 100,000: p95 under 20 ms for the query
 and under 60 ms for the page.
 
-    make bench-search         # or: DEBUG=true .venv/bin/python bench/search.py [--runs 3] [--requests 80]
-    DEBUG=true .venv/bin/python bench/search.py --sizes 100000 --reuse   # again, on the practices already seeded
+    make bench-search         # or: .venv/bin/python bench/search.py [--runs 3] [--requests 80]
+    .venv/bin/python bench/search.py --sizes 100000 --reuse   # again, on the practices already seeded
+
+The portal runs with its production settings (DEBUG off), as bench/run.py serves it.
 """
 
 import argparse
@@ -25,6 +27,7 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -33,7 +36,6 @@ from urllib.parse import urlencode, urlsplit
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spot.settings")
-os.environ.setdefault("DEBUG", "true")
 
 SIZES = [1_000, 10_000, 100_000]
 DATABASE = "spot_bench_search"
@@ -312,7 +314,12 @@ def main():
     )
     options = parser.parse_args()
 
-    os.environ["DATABASE_URL"] = benchmark_database_url(reuse=options.reuse)
+    from bench.servers import production_environment
+
+    workdir = Path(tempfile.mkdtemp(prefix="spot-bench-search-"))
+    environment = production_environment(benchmark_database_url(reuse=options.reuse), workdir)
+    # Every request renders the page: what the search costs, not what the page cache saves.
+    os.environ.update({**environment, "PAGE_CACHE_SECONDS": "0", "LOG_LEVEL": "WARNING"})
     import django
     from django.core.management import call_command
     from django.test import Client
@@ -320,21 +327,18 @@ def main():
 
     django.setup()
     setup_test_environment()  # the test client's ALLOWED_HOSTS and in-memory email
-    from django.conf import settings
     from django.db import connection
-    from django.test import override_settings
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)  # the manifest production's pages link through
     rng = random.Random(2026)
     bases = sample_texts()
     logging.getLogger("spot.requests").setLevel(logging.WARNING)  # one line per request would drown the figures
-    # Every request renders the page: what the search costs, not what the page cache saves.
-    override_settings(MIDDLEWARE=[name for name in settings.MIDDLEWARE if "page_cache" not in name]).enable()
     client = Client()
     paths = ["/good-practices/?" + urlencode(params) for params in SEARCHES]
 
     print(f"Good-practice search, medians of {options.runs} runs of {options.requests} requests each")
-    print("Nothing cached: the page cache is off and every query and page is run afresh.")
+    print("Production settings (DEBUG off). Nothing cached: the page cache is off and every page is rendered afresh.")
     print(
         "practices | query p50 / p95 ms | page p50 / p95 ms | unfiltered page p50 / p95 ms | queries per page"
         " | load average"

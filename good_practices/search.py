@@ -4,13 +4,15 @@ PostgreSQL finds which published practices the words match, through the GIN inde
 `SearchEntry`; the counts, the filters and the order are worked out on bit sets of the
 published practices that each process keeps (good_practices.search_index). The list page
 makes the same queries whatever the data: one for the names of the facet values (with the
-generation of the bit sets), one for the words' matches when there are words, one for the
-page of practices (with their highlighted snippets) and two to prefetch their measures and
-themes; only when nothing matches a search, two for similar titles.
+generation of the bit sets), one for the words' matches when there are words, and one for
+the page of practices with their highlighted snippets (a card names its measures and themes
+from what the practice row and the names hold); only when nothing matches a search, two
+for similar titles.
 
-"Most relevant" puts first the practices whose title matches the search, then those whose
-title, summary or programme name does, then those matching only in their text; the newest
-first within each.
+"Most relevant" puts first the practices whose title has the words searched, then those
+whose title, summary or programme name has them, then those matching only in their text;
+the newest first within each. (A "phrase" must be found as written for a practice to match
+at all; for this order its words need only be there.)
 """
 
 import json
@@ -238,7 +240,6 @@ class PracticeSearch:
             GoodPractice.objects.published()
             .filter(pk__in=ids)
             .select_related("country")
-            .prefetch_related("measures", "themes")
             .defer(*LONG_FIELDS)
             .order_by()
         )
@@ -267,7 +268,11 @@ class PracticeSearch:
             )
         found = {practice.pk: practice for practice in practices}
         ordered = [found[pk] for pk in ids if pk in found]
+        themes = self.names["theme"]
         for practice in ordered:
+            # Its measures are named by their numbers (practice.measure_numbers), its themes from the names read.
+            slugs = sorted((slug for slug in practice.theme_slugs if slug in themes), key=lambda slug: themes[slug][1])
+            practice.theme_names = [_(themes[slug][0]) for slug in slugs]
             if self.query:
                 practice.title_html = highlighted(practice.title_marked)
                 practice.snippet_html = highlighted(practice.snippet)
