@@ -49,6 +49,9 @@ def names_in_every_language(table, field):
 
 
 PAGE_SIZE = 20
+# How many of the newest results, beyond those of the pages up to the one shown, are ranked one by one
+# (see PracticeSearch.ids).
+RANKED_FIRST = 180
 # What a list of practices never shows: left in the database.
 LONG_FIELDS = [
     "body",
@@ -171,13 +174,11 @@ class PracticeSearch:
 
     @cached_property
     def matched(self):
-        """{"document": the practices the words match, and, to rank them, "head" and "title"}, as bit sets."""
+        """The practices the words match (every published practice when there are none), as a bit set."""
         if not self.query:
-            return {"document": self.snapshot.everything}
-        fields = search_index.MATCHED_IN if self.ranked else ["document"]
-        found = search_index.matches(self.query_text, fields, self.snapshot.size)
+            return self.snapshot.everything
         # Only what this generation knows: a practice published since is counted with the next one.
-        return {field: bits & self.snapshot.everything for field, bits in found.items()}
+        return search_index.matches(self.query_text, self.snapshot.size) & self.snapshot.everything
 
     def subregion_bits(self, subregion):
         bits = 0
@@ -205,7 +206,7 @@ class PracticeSearch:
 
     def matching_all_but(self, facet):
         """The practices the words and every filter but `facet`'s give."""
-        bits = self.matched["document"]
+        bits = self.matched
         for name, chosen in self.chosen.items():
             if name != facet:
                 bits &= chosen
@@ -223,25 +224,28 @@ class PracticeSearch:
 
     def ids(self, start, stop):
         """The ids of the results from place `start` to `stop`, in the order chosen."""
-        found = self.found
-        if self.ranked:
-            title = self.matched["title"] & found
-            head = self.matched["head"] & found & ~title
-            groups = [title, head, found & ~(title | head)]
-        else:
-            groups = [found]
-        return search_index.in_order(self.snapshot, groups, start, stop)
+        found, snapshot = self.found, self.snapshot
+        if not self.ranked:
+            return snapshot.in_order(found, start, stop)
+        if start >= min(stop, self.total):
+            return []
+        # The newest results, ranked one by one; PostgreSQL reads every match only if they do not settle the page.
+        candidates = snapshot.in_order(found, 0, stop + RANKED_FIRST)
+        everything = len(candidates) == self.total
+        ranked, head, title = search_index.ranks(self.query_text, candidates, 0 if everything else stop, snapshot.size)
+        if head is None:
+            by_rank = {rank: [pk for pk in candidates if ranked.get(pk) == rank] for rank in search_index.RANKS}
+            return [pk for rank in search_index.RANKS for pk in by_rank[rank]][start:stop]
+        title &= found
+        head = head & found & ~title
+        return search_index.in_order(snapshot, [title, head, found & ~(title | head)], start, stop)
 
     def practices(self, ids):
         """The practices of these ids, in this order, with what a list shows of them."""
         if not ids:
             return []
         practices = (
-            GoodPractice.objects.published()
-            .filter(pk__in=ids)
-            .select_related("country")
-            .defer(*LONG_FIELDS)
-            .order_by()
+            GoodPractice.objects.published().filter(pk__in=ids).select_related("country").defer(*LONG_FIELDS).order_by()
         )
         if self.query:
             practices = practices.annotate(

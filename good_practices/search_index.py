@@ -14,6 +14,7 @@ alters the counts (a practice published or archived, its measures changed ...) g
 generation a new number in the same transaction, and the next search rebuilds the sets.
 """
 
+import re
 import sys
 import threading
 from array import array
@@ -161,39 +162,92 @@ def generation_sql():
     return f"(SELECT number FROM {SearchGeneration._meta.db_table} WHERE id = 1)"
 
 
-MATCHED_IN = ["document", "head", "title"]
+# A word or "phrase" left out with a minus, as websearch_to_tsquery reads it: after a space or at the start.
+LEFT_OUT = re.compile(r'(^|\s)-("[^"]*"?|\S+)')
 
 
-def matches(text, fields, size):
-    """{field: bit set of the published practices whose `field` matches the words}, in one statement.
+def ranking_words(text):
+    """The search as its matches are ranked: its words, with no phrase and nothing left out.
 
-    PostgreSQL gathers the ids into 64-bit words (id // 64, the bits of id % 64), so that a
-    search matching tens of thousands of practices sends back a few hundred rows.
+    A practice that matches has none of the words left out anywhere, so they need not be looked
+    for again; and a phrase's words need only be in the title (or the head) for it to rank higher,
+    which the index answers without reading the practice's word positions.
     """
-    entries = SearchEntry._meta.db_table
-    branches, params = [], []
-    for field in fields:
-        assert field in MATCHED_IN
-        # The document is matched as written; the head and the title, which only rank the matches, with
-        # the words of a "phrase" anywhere in them: checking word positions costs microseconds a practice.
-        query = "query.exact" if field == "document" else "query.words"
-        branches.append(
-            f"SELECT %s, practice_id >> 6, bit_or(1::bigint << (practice_id & 63)::integer)"
-            f" FROM {entries}, query WHERE {field} @@ {query} GROUP BY 2"
-        )
-        params.append(field)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "WITH query AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS exact,"
-            " websearch_to_tsquery(%s::regconfig, %s) AS words) " + " UNION ALL ".join(branches),
-            [SEARCH_CONFIG, text, SEARCH_CONFIG, text.replace('"', " "), *params],
-        )
-        rows = cursor.fetchall()
-    words = {field: array("Q", bytes(8 * (size // WORD + 1))) for field in fields}
-    for field, position, bits in rows:
-        if position < len(words[field]):  # an id beyond the snapshot's: published since, counted next time
-            words[field][position] = bits & WORD_MASK
+    return LEFT_OUT.sub(" ", text).replace('"', " ")
+
+
+def words_sql(field, query, condition="TRUE"):
+    """A statement's branch: the practices whose `field` matches `query`, gathered into 64-bit words.
+
+    Each row is (id // 64, the bits of id % 64), so that a search matching tens of thousands of
+    practices sends back a few hundred rows.
+    """
+    return (
+        f"SELECT %s, practice_id >> 6, bit_or(1::bigint << (practice_id & 63)::integer)"
+        f" FROM {SearchEntry._meta.db_table}, query WHERE {field} @@ {query} AND {condition} GROUP BY 2"
+    )
+
+
+def from_words(rows, size):
+    """{name: bit set} from (name, position, bits) rows; ids beyond `size` (published since) are left out."""
+    words = {}
+    for name, position, bits in rows:
+        found = words.setdefault(name, array("Q", bytes(8 * (size // WORD + 1))))
+        if position < len(found):
+            found[position] = bits & WORD_MASK
     if sys.byteorder == "big":
         for found in words.values():
             found.byteswap()
-    return {field: int.from_bytes(found.tobytes(), "little") for field, found in words.items()}
+    return {name: int.from_bytes(found.tobytes(), "little") for name, found in words.items()}
+
+
+def matches(text, size):
+    """The bit set of the published practices the search matches (a "phrase" as written, -words left out)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH query AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS q) " + words_sql("document", "query.q"),
+            [SEARCH_CONFIG, text, "document"],
+        )
+        return from_words(cursor.fetchall(), size).get("document", 0)
+
+
+TITLE, HEAD, TEXT = 2, 1, 0
+RANKS = [TITLE, HEAD, TEXT]  # the order of "Most relevant"
+
+
+def ranks(text, candidates, enough, size):
+    """How the search's words rank the practices `candidates` and, only if that is not enough, every match.
+
+    The candidates are the newest results. When at least `enough` of them have the words in their
+    title, they give the first `enough` results whatever the older ones are; when they are all the
+    results (`enough` is then 0), their ranks are the whole order. Only otherwise does PostgreSQL
+    read every practice whose head or title has the words, which for a common word means tens of
+    thousands.
+
+    Returns ({id: TITLE, HEAD or TEXT} for the candidates, the bit set of the practices whose head has
+    the words, that of those whose title has them); both sets are None when they were not needed.
+    """
+    entries = SearchEntry._meta.db_table
+    # A condition on nothing a row holds: PostgreSQL checks it once, and reads nothing when it is false.
+    needed = f"(SELECT count(*) FROM candidate WHERE rank = {TITLE}) < %s"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH query AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS q),
+            candidate AS MATERIALIZED (
+                SELECT practice_id,
+                       CASE WHEN title @@ query.q THEN {TITLE} WHEN head @@ query.q THEN {HEAD} ELSE {TEXT} END AS rank
+                FROM {entries}, query WHERE practice_id = ANY(%s)
+            )
+            SELECT 'candidate', practice_id, rank FROM candidate
+            UNION ALL {words_sql("head", "query.q", needed)}
+            UNION ALL {words_sql("title", "query.q", needed)}
+            """,
+            [SEARCH_CONFIG, ranking_words(text), list(candidates), "head", enough, "title", enough],
+        )
+        rows = cursor.fetchall()
+    ranked = {pk: rank for name, pk, rank in rows if name == "candidate"}
+    if sum(rank == TITLE for rank in ranked.values()) >= enough:
+        return ranked, None, None
+    words = from_words([row for row in rows if row[0] != "candidate"], size)
+    return ranked, words.get("head", 0), words.get("title", 0)

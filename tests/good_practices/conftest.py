@@ -72,3 +72,10 @@ def history(practice):
 def published(focal_point):
     """A published practice of Thailand, written by its lead focal point."""
     return make_practice("THA", author=focal_point, title="Universal child grant paid to mothers")
+
+
+def read_bit_sets():
+    """Have this process hold the bit sets of the published practices, as the first search after a change does."""
+    from good_practices.search import PracticeSearch
+
+    return PracticeSearch({}).snapshot

@@ -6,7 +6,7 @@ from good_practices import services
 from good_practices.models import GoodPractice, SearchEntry, SearchGeneration, State
 from good_practices.search import PracticeSearch
 from measures.models import Measure
-from tests.good_practices.conftest import make_practice, submitted_practice
+from tests.good_practices.conftest import make_practice, read_bit_sets, submitted_practice
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,47 @@ def test_a_phrase_must_be_found_as_written_and_ranks_by_its_words():
     make_practice(title="Mobile clinics", body="Money is paid in cash.", days_ago=2)
     # Both titles have the two words, so both come before body matches; the third has no phrase at all.
     assert found('"mobile money"') == ["Money for mobile clinics", "Mobile money for pensions"]
+
+
+def test_a_word_left_out_leaves_practices_out_and_the_rest_ranked_as_usual():
+    make_practice(title="Newer body match", body="Fishers are covered.", days_ago=1)
+    make_practice(title="Fishers in the title", days_ago=50)
+    make_practice(title="Fishers pilot", days_ago=2)
+    make_practice(title="Fishers again", body="A pilot.", days_ago=3)
+    assert found("fishers -pilot") == ["Fishers in the title", "Newer body match"]
+
+
+def titles_of(response):
+    return [practice.title for practice in response.context["page"].object_list]
+
+
+def test_the_newest_results_settle_the_first_page_when_enough_have_the_words_in_their_title(
+    client, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr("good_practices.search.RANKED_FIRST", 0)  # only the page's worth of newest results
+    for number in range(24):
+        make_practice(title=f"Fishers {number}", days_ago=number + 1)
+    make_practice(title="Newest body match", body="Fishers are covered.", days_ago=0)
+    make_practice(title="Old title", programme_name="Fishers Scheme", days_ago=90)
+    read_bit_sets()
+    with django_assert_num_queries(4):  # the names, the matches, the ranks, the page
+        first = titles_of(client.get("/good-practices/?q=fishers"))
+    assert first == [f"Fishers {number}" for number in range(20)]
+    second = titles_of(client.get("/good-practices/?q=fishers&page=2"))
+    assert second == [f"Fishers {number}" for number in range(20, 24)] + ["Old title", "Newest body match"]
+
+
+def test_every_match_is_ranked_when_the_newest_results_do_not_settle_the_page(
+    client, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr("good_practices.search.RANKED_FIRST", 0)
+    for number in range(30):
+        make_practice(title=f"Body match {number}", body="Fishers are covered.", days_ago=number)
+    make_practice(title="Fishers in an old title", days_ago=100)
+    make_practice(title="Programme match", programme_name="Fishers Scheme", days_ago=200)
+    read_bit_sets()
+    with django_assert_num_queries(4):  # the same queries: reading every match is part of the ranks' statement
+        first = titles_of(client.get("/good-practices/?q=fishers"))
+    assert first == ["Fishers in an old title", "Programme match"] + [f"Body match {number}" for number in range(18)]
+    second = titles_of(client.get("/good-practices/?q=fishers&page=2"))
+    assert second == [f"Body match {number}" for number in range(18, 30)]
