@@ -4,10 +4,10 @@ PostgreSQL finds which published practices the words match, through the GIN inde
 `SearchEntry`; the counts, the filters and the order are worked out on bit sets of the
 published practices that each process keeps (good_practices.search_index). The list page
 makes the same queries whatever the data: one for the names of the facet values (with the
-generation of the bit sets), one for the words' matches when there are words, and one for
-the page of practices with their highlighted snippets (a card names its measures and themes
-from what the practice row and the names hold); only when nothing matches a search, two
-for similar titles.
+generation of the bit sets); with words, one for the practices they match and, sorted by
+relevance, one to rank them; and one for the page of practices with their highlighted
+snippets (a card names its measures and themes from what the practice row and the names
+hold). Only when nothing matches a search, two more for similar titles.
 
 "Most relevant" puts first the practices whose title has the words searched, then those
 whose title, summary or programme name has them, then those matching only in their text;
