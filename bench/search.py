@@ -271,8 +271,8 @@ def percentiles(timings):
 
 
 def time_query(params, requests):
-    """p50/p95 in ms of the search's SQL for a page: the facet counts (which give the total), then the ranked page of
-    20 practices with their snippets, measures and themes."""
+    """p50/p95 in ms of the search for a page, without the template: every query (the names, the matches, the
+    ranks, the 20 practices with their snippets) and the bit-set work (facet counts, filters, order)."""
     from good_practices.search import PracticeSearch
 
     timings = []
@@ -312,6 +312,7 @@ def main():
     parser.add_argument(
         "--reuse", action="store_true", help="keep the practices of an earlier run (seeding 100,000 takes minutes)"
     )
+    parser.add_argument("--each", action="store_true", help="then the figures of each search, at the last size")
     options = parser.parse_args()
 
     from bench.servers import production_environment
@@ -358,6 +359,26 @@ def main():
             f"{size:>9,} | {query[0]:7.1f} / {query[1]:6.1f} | {page[0]:7.1f} / {page[1]:6.1f} | "
             f"{landing[0]:7.1f} / {landing[1]:6.1f} | {len(queries)} | {os.getloadavg()[0]:.1f}"
             f"   (seeded in {seeded:.0f} s)",
+            flush=True,
+        )
+    if options.each:
+        each_search(client, paths, options)
+
+
+def each_search(client, paths, options):
+    """The same figures search by search, at the last size: which searches make the p95."""
+    from good_practices.search import PracticeSearch
+
+    print(f"\nSearch by search at the last size, medians of {options.runs} runs of {options.requests // 4} requests")
+    print("search | matches | results | query p50 / p95 ms | page p50 / p95 ms")
+    for params, path in zip(SEARCHES, paths, strict=True):
+        query = median_of_runs(lambda params=params: time_query([params], options.requests // 4), options.runs)
+        page = median_of_runs(lambda path=path: time_page(client, [path], options.requests // 4), options.runs)
+        search = PracticeSearch(params)
+        matches = search.matched.bit_count()
+        print(
+            f"{urlencode(params)} | {matches:,} | {search.total:,} | {query[0]:.1f} / {query[1]:.1f} | "
+            f"{page[0]:.1f} / {page[1]:.1f}",
             flush=True,
         )
 
