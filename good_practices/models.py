@@ -453,13 +453,14 @@ class GoodPractice(models.Model):
 
 
 class SearchEntry(models.Model):
-    """A published practice as the public search matches it: its vectors, in a table of small rows.
+    """A published practice as the public search matches it: its id and its three vectors, nothing else.
 
     The database keeps this table, as it keeps an index: triggers on the practices (migration
     0003) copy a practice's vectors here when it is published or its text changes, and remove it
-    when it leaves the public. The vectors are stored out of line, so the rows stay a few dozen
-    bytes: finding the thousands of practices a common word matches reads a few megabytes, where
-    reading them from the practices themselves read their whole text.
+    when it leaves the public. Its rows are half as wide as the practices', whose texts they leave
+    out, so the thousands of matches of a common word are read from half as many pages; and a
+    phrase, whose word positions are checked in every practice that has its words, finds them in
+    the row (PostgreSQL moves a value out of the row only when the row passes 2 kB).
     """
 
     practice = models.OneToOneField(

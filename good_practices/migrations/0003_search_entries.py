@@ -1,4 +1,4 @@
-"""The public search's own table of small rows, kept by triggers, and the number that tells each process its counts are stale.
+"""The public search's own table of the published practices' vectors, kept by triggers, and the number that tells each process its counts are stale.
 
 Every statement that inserts, changes or deletes practices runs one trigger, which reads the
 rows it touched (transition tables): a practice that is published gets or keeps its entry
@@ -20,11 +20,6 @@ COUNTED = "state, country_id, published_at, published_year, language, measure_nu
 TITLE_VECTOR = "to_tsvector('english'::regconfig, coalesce({}title, ''))"
 
 TRIGGERS = f"""
--- Small rows: the vectors go out of line as soon as a row would pass 128 bytes, stored as they are
--- (no compression to undo when a phrase is checked against them).
-ALTER TABLE {ENTRY} SET (toast_tuple_target = 128);
-ALTER TABLE {ENTRY} ALTER COLUMN document SET STORAGE EXTERNAL, ALTER COLUMN head SET STORAGE EXTERNAL;
-
 CREATE SEQUENCE good_practices_search_generation;
 INSERT INTO {GENERATION} (id, number) VALUES (1, nextval('good_practices_search_generation'));
 
