@@ -365,20 +365,46 @@ def main():
         each_search(client, paths, options)
 
 
-def each_search(client, paths, options):
-    """The same figures search by search, at the last size: which searches make the p95."""
+STEPS = ["names", "matching", "facets", "ranking", "practices"]
+
+
+def time_steps(params, requests):
+    """Median ms of each step of the search for a page: the names (and the bit sets' generation), the
+    matching (SQL and filters), the facet counts, the ranks of the page's results, the page of practices."""
     from good_practices.search import PracticeSearch
 
-    print(f"\nSearch by search at the last size, medians of {options.runs} runs of {options.requests // 4} requests")
-    print("search | matches | results | query p50 / p95 ms | page p50 / p95 ms")
+    timings = {step: [] for step in STEPS}
+    for _ in range(requests):
+        search = PracticeSearch(params)
+        marks = [time.perf_counter()]
+        for name in ("snapshot", "found", "facets"):  # cached properties (the names come with the snapshot)
+            getattr(search, name)
+            marks.append(time.perf_counter())
+        ids = search.ids(0, 20)
+        marks.append(time.perf_counter())
+        search.practices(ids)
+        marks.append(time.perf_counter())
+        for step, start, stop in zip(STEPS, marks, marks[1:], strict=False):
+            timings[step].append((stop - start) * 1000)
+    return tuple(statistics.median(timings[step]) for step in STEPS)
+
+
+def each_search(client, paths, options):
+    """The same figures search by search, at the last size: which searches make the p95, and where their time goes."""
+    from good_practices.search import PracticeSearch
+
+    requests = options.requests // 4
+    print(f"\nSearch by search at the last size, medians of {options.runs} runs of {requests} requests")
+    print(f"search | matches | results | query p50 / p95 ms | page p50 / p95 ms | {' / '.join(STEPS)} ms (p50)")
     for params, path in zip(SEARCHES, paths, strict=True):
-        query = median_of_runs(lambda params=params: time_query([params], options.requests // 4), options.runs)
-        page = median_of_runs(lambda path=path: time_page(client, [path], options.requests // 4), options.runs)
+        query = median_of_runs(lambda params=params: time_query([params], requests), options.runs)
+        page = median_of_runs(lambda path=path: time_page(client, [path], requests), options.runs)
+        steps = median_of_runs(lambda params=params: time_steps(params, requests), options.runs)
         search = PracticeSearch(params)
         matches = search.matched.bit_count()
         print(
             f"{urlencode(params)} | {matches:,} | {search.total:,} | {query[0]:.1f} / {query[1]:.1f} | "
-            f"{page[0]:.1f} / {page[1]:.1f}",
+            f"{page[0]:.1f} / {page[1]:.1f} | {' / '.join(f'{step:.1f}' for step in steps)}",
             flush=True,
         )
 
