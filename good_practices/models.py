@@ -358,10 +358,11 @@ class GoodPractice(models.Model):
                 name="practice_title_trgm_idx",
                 condition=models.Q(state="published"),
             ),
-            # The home page, a country's and a measure's practices, and the feeds: the newest first.
+            # The home page, a country's and a measure's practices, and the feeds: the newest first; and the
+            # search's bit sets (good_practices.search_index), read from this index alone.
             models.Index(
-                models.F("published_at").desc(),
-                models.F("id").desc(),
+                fields=["-published_at", "-id"],
+                include=["country", "published_year", "language", "measure_numbers", "theme_slugs"],
                 name="practice_newest_idx",
                 condition=models.Q(state="published"),
             ),

@@ -50,24 +50,15 @@ def ids_of(bits):
 class Snapshot:
     """The published practices of one generation: their facet values as bit sets, and their order."""
 
-    def __init__(self, generation, rows):
-        """`rows`: (id, country id, year, language, measure numbers, theme slugs), the newest first."""
+    def __init__(self, generation, newest, values):
+        """`newest`: the ids, the newest first; `values`: {facet: {value: the ids that have it}}."""
         self.generation = generation
-        self.newest = array("l", [row[0] for row in rows])
+        self.newest = array("l", newest)
         self.size = max(self.newest, default=0) + 1
         # Each id's place in the newest-first order, to sort a few ids without walking the whole order.
         self.place = array("l", bytes(self.size * self.newest.itemsize))
         for place, pk in enumerate(self.newest):
             self.place[pk] = place
-        values = {"country": {}, "year": {}, "language": {}, "measure": {}, "theme": {}}
-        for pk, country, year, language, measures, themes in rows:
-            values["country"].setdefault(country, []).append(pk)
-            values["year"].setdefault(year, []).append(pk)
-            values["language"].setdefault(language, []).append(pk)
-            for number in measures:
-                values["measure"].setdefault(number, []).append(pk)
-            for slug in themes:
-                values["theme"].setdefault(slug, []).append(pk)
         self.facets = {
             facet: {value: bit_set(ids, self.size) for value, ids in found.items()} for facet, found in values.items()
         }
@@ -137,29 +128,50 @@ def snapshot(generation):
         return kept
 
 
+# How each facet's values are read from the published practices (p), and turned back from text.
+SNAPSHOT_FACETS = {
+    "country": ("p.country_id", int),
+    "year": ("p.published_year", int),
+    "language": ("p.language", str),
+    "measure": ("measure_number", int),
+    "theme": ("theme_slug", str),
+}
+UNNESTED = {
+    "measure": "CROSS JOIN unnest(p.measure_numbers) AS measure_number",
+    "theme": "CROSS JOIN unnest(p.theme_slugs) AS theme_slug",
+}
+
+
 def read_snapshot():
-    """The published practices and the generation they belong to, in one statement (one view of the data)."""
+    """The published practices and the generation they belong to, in one statement (one view of the data).
+
+    PostgreSQL groups the ids by facet value, reading the practices from the index that holds what
+    the facets count (`practice_newest_idx`).
+    """
     practices = GoodPractice._meta.db_table
+    branches = [
+        f"SELECT %s, {value}::text, array_agg(p.id) FROM {practices} p {UNNESTED.get(facet, '')}"
+        f" WHERE p.state = %s GROUP BY 2"
+        for facet, (value, _type) in SNAPSHOT_FACETS.items()
+    ]
+    params = [param for facet in SNAPSHOT_FACETS for param in (facet, State.PUBLISHED)]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""
-            SELECT generation.number, p.id, p.country_id, p.published_year, p.language, p.measure_numbers,
-                   p.theme_slugs
-            FROM (SELECT 1) AS one
-            LEFT JOIN {SearchGeneration._meta.db_table} generation ON generation.id = 1
-            LEFT JOIN {practices} p ON p.state = %s
-            ORDER BY p.published_at DESC, p.id DESC
-            """,
-            [State.PUBLISHED],
+            f"SELECT 'generation', (SELECT number FROM {SearchGeneration._meta.db_table} WHERE id = 1)::text, NULL"
+            f" UNION ALL SELECT 'newest', '', array_agg(p.id ORDER BY p.published_at DESC, p.id DESC)"
+            f" FROM {practices} p WHERE p.state = %s UNION ALL " + " UNION ALL ".join(branches),
+            [State.PUBLISHED, *params],
         )
         rows = cursor.fetchall()
-    generation = rows[0][0] if rows else None
-    return Snapshot(generation, [row[1:] for row in rows if row[1] is not None])
-
-
-def generation_sql():
-    """A scalar subquery: the current generation (NULL when its row is missing)."""
-    return f"(SELECT number FROM {SearchGeneration._meta.db_table} WHERE id = 1)"
+    generation, newest, values = None, [], {facet: {} for facet in SNAPSHOT_FACETS}
+    for facet, value, ids in rows:
+        if facet == "generation":
+            generation = None if value is None else int(value)
+        elif facet == "newest":
+            newest = ids or []
+        elif value is not None:
+            values[facet][SNAPSHOT_FACETS[facet][1](value)] = ids
+    return Snapshot(generation, newest, values)
 
 
 # A word or "phrase" left out with a minus, as websearch_to_tsquery reads it: after a space or at the start.
@@ -237,7 +249,7 @@ def ranks(text, candidates, enough, size):
             candidate AS MATERIALIZED (
                 SELECT practice_id,
                        CASE WHEN title @@ query.q THEN {TITLE} WHEN head @@ query.q THEN {HEAD} ELSE {TEXT} END AS rank
-                FROM {entries}, query WHERE practice_id = ANY(%s)
+                FROM {entries}, query WHERE practice_id = ANY(%s::bigint[])
             )
             SELECT 'candidate', practice_id, rank FROM candidate
             UNION ALL {words_sql("head", "query.q", needed)}

@@ -133,6 +133,19 @@ class Migration(migrations.Migration):
             model_name="goodpractice",
             name="practice_facets_idx",
         ),
+        migrations.RemoveIndex(
+            model_name="goodpractice",
+            name="practice_newest_idx",
+        ),
+        migrations.AddIndex(
+            model_name="goodpractice",
+            index=models.Index(
+                condition=models.Q(("state", "published")),
+                fields=["-published_at", "-id"],
+                include=("country", "published_year", "language", "measure_numbers", "theme_slugs"),
+                name="practice_newest_idx",
+            ),
+        ),
         migrations.AddIndex(
             model_name="searchentry",
             index=django.contrib.postgres.indexes.GinIndex(fields=["document"], name="searchentry_document_idx"),
