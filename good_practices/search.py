@@ -305,7 +305,7 @@ class PracticeSearch:
                 candidates = snapshot.facets[facet].items()
             for value, bits in candidates:
                 count = (base & bits).bit_count()
-                if count:
+                if count and self.has_name(facet, value):
                     rows[facet].append(self.facet_row(facet, value, count))
         params = self.params()
         facets = {}
@@ -320,6 +320,10 @@ class PracticeSearch:
                 name, [(value, label, count) for value, label, _, count in found], params.get(name)
             )
         return facets
+
+    def has_name(self, facet, value):
+        """Whether the value can be named (a theme deleted since the practice was filed under it cannot)."""
+        return facet not in ("country", "measure", "theme") or value in self.names[facet]
 
     def facet_row(self, facet, value, count):
         """(value as in the address, label, position, count)."""

@@ -6,8 +6,8 @@ generation (see `SearchGeneration`) from a single read of the published practice
 then asks PostgreSQL only which practices its words match (`matches`), as bit sets too, and
 everything else is arithmetic on ints: a facet value's count is the number of bits set in
 (matches & the other filters & the value), and a page of results is read off the sets in
-order. Counting thousands of matches this way takes microseconds where grouping them in SQL
-took tens of milliseconds.
+order. Counting every facet of a search that matches tens of thousands of practices this way
+takes about 2 ms, where grouping the matches in SQL took 100 ms and more.
 
 Each process keeps the sets of the last generation it read for each database. A change that
 alters the counts (a practice published or archived, its measures changed ...) gives the

@@ -146,3 +146,14 @@ def test_every_match_is_ranked_when_the_newest_results_do_not_settle_the_page(
     assert first == ["Fishers in an old title", "Programme match"] + [f"Body match {number}" for number in range(18)]
     second = titles_of(client.get("/good-practices/?q=fishers&page=2"))
     assert second == [f"Body match {number}" for number in range(18, 30)]
+
+
+def test_a_theme_removed_from_the_list_is_no_longer_offered_as_a_filter(client):
+    from good_practices.models import Theme
+
+    make_practice(title="Fishers insurance", themes=("financing", "children"))
+    Theme.objects.filter(slug="financing").delete()
+    response = client.get("/good-practices/")
+    assert response.status_code == 200
+    themes = [value.value for value in response.context["search"].facets["theme"]]
+    assert themes == ["children"]
