@@ -68,7 +68,7 @@ def workspace_reports(user):
         return {"country_reports": None}
     reports = list(
         ProgressReport.objects.for_country(country)
-        .select_related("cycle")
+        .select_related("cycle", "country")
         .annotate(complete_count=Count("sections", filter=~Q(sections__status="") & ~Q(sections__actions_taken="")))
         .order_by("-cycle__opens_on", "-version")
     )

@@ -1,7 +1,11 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from focal_points.models import FocalPoint
 from tests.conftest import invite
+from tests.good_practices.conftest import make_practice
+from tests.progress_reports.conftest import complete, make_cycle, published, start
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +55,25 @@ def test_it_keeps_the_workspace_queries_few(staff_client, django_assert_max_num_
     # and for good practices: the person's own, those returned for changes, those awaiting review
     with django_assert_max_num_queries(11):
         assert staff_client.get("/my/").status_code == 200
+
+
+def test_it_makes_the_same_queries_however_many_reports_and_practices_the_country_has(
+    focal_point_client, focal_point, staff
+):
+    def queries():
+        focal_point_client.get("/my/")  # the session and caches warmed
+        with CaptureQueriesContext(connection) as captured:
+            assert focal_point_client.get("/my/").status_code == 200
+        return len(captured)
+
+    first = make_cycle("2024", opened_days_ago=800, deadline_in_days=-700)
+    report = start(focal_point, first)
+    complete(report)
+    published(report, focal_point, staff)
+    make_practice(title="A practice", author=focal_point)
+    few = queries()
+    for number, slug in enumerate(["2025", "2026", "2027"]):
+        start(focal_point, make_cycle(slug, opened_days_ago=10 + number))
+    for number in range(5):
+        make_practice(title=f"Practice {number}", author=focal_point)
+    assert queries() == few

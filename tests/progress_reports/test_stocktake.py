@@ -215,12 +215,12 @@ def test_the_workspace_matches_use_a_fixed_number_of_queries(staff, cycle, djang
     grow(staff, cycle, 2)
     fiji = signed_in(ProgressReport.objects.filter(country__iso3="FJI").first().created_by)
     # session, user, membership, ...; the matches: the measures 10 and 11, their sections
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = fiji.get("/my/")
     assertContains(response, 'href="/reports/tha/2026/#measure-11"')
     grow_more = make_focal_point("more@example.org", "More", "WSM")
     publish_new(grow_more, cycle, staff, offers=(10, 11))
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = fiji.get("/my/")
     assertContains(response, 'href="/reports/wsm/2026/#measure-11"')
 
