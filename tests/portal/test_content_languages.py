@@ -10,6 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from measures.models import Measure
 from progress_reports.models import CoverageEntry, ProgressReport
 from spot.models import Country
+from tests.good_practices.conftest import make_practice
 from tests.progress_reports.conftest import make_cycle, overview_data, published, start
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +107,14 @@ def test_it_writes_percentages_in_french_with_a_comma_and_the_space_babel_gives(
     assertContains(response, f"45,2{space}%")
     assertContains(response, f"80,0{space}%")
     assertContains(client.get(f"/reports/tha/{report.cycle.slug}/"), "45.2%")
+
+
+def test_it_agrees_published_with_what_was_published_in_french_and_russian(client, focal_point, staff):
+    report = start(focal_point, make_cycle())
+    published(report, focal_point, staff)
+    make_practice(title="Social pension")
+    # a report (le rapport, отчёт) is masculine; a practice (la bonne pratique, практика) feminine
+    assertContains(client.get("/fr/reports/"), '<th scope="col">Publié</th>', html=True)
+    assertContains(client.get("/fr/good-practices/"), "Publiée le ")
+    assertContains(client.get("/ru/good-practices/"), "Опубликована ")
+    assertContains(client.get("/ru/dashboard/"), "Опубликовали")
