@@ -1,5 +1,8 @@
 """Lists as the page's language writes them: "A, B and C", "A, B et C", "A、B和C"."""
 
+import functools
+
+from babel import Locale
 from babel.lists import format_list
 from django import template
 from django.utils.html import conditional_escape, format_html
@@ -15,3 +18,15 @@ def listed(items, tag=""):
     items = [format_html("<{0}>{1}</{0}>", tag, item) if tag else conditional_escape(item) for item in items]
     # The separators are the language's own words and punctuation (CLDR's), with nothing to escape in them.
     return mark_safe(format_list(items, locale=to_locale(get_language() or "en")))
+
+
+@register.simple_tag
+def list_separator():
+    """What the language puts between two items of a list, for lists a template builds itself: ", " or "、"."""
+    return separator(get_language() or "en")
+
+
+@functools.cache
+def separator(language):
+    middle = Locale.parse(to_locale(language)).list_patterns["standard"]["middle"]
+    return middle.replace("{0}", "").replace("{1}", "")

@@ -21,3 +21,10 @@ def test_it_joins_items_with_the_language_s_separators_and_last_word():
 def test_it_wraps_each_item_in_the_tag_given_and_escapes_what_the_items_hold():
     assert listed(["REF_AREA", "<b>"], "fr", "code") == "<code>REF_AREA</code> et <code>&lt;b&gt;</code>"
     assert listed(["<script>"], "en") == "&lt;script&gt;"
+
+
+def test_it_gives_the_separator_of_lists_a_template_builds():
+    template = Template("{% load lists %}A{% list_separator %}B")
+    for language, joined in [("en", "A, B"), ("fr", "A, B"), ("zh-hans", "A、B"), ("ru", "A, B")]:
+        with translation.override(language):
+            assert template.render(Context()) == joined
