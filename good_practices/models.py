@@ -249,7 +249,7 @@ class GoodPractice(models.Model):
     # [{"title": ..., "url": ...}, ...]: copied with the rest of the content, never queried alone.
     sources = models.JSONField(default=list, blank=True)
     contact_agency = models.CharField(
-        "agency to contact", max_length=200, blank=True, validators=[validate_single_line]
+        _("agency to contact"), max_length=200, blank=True, validators=[validate_single_line]
     )
     language = models.CharField(max_length=3, choices=Language.choices, default=Language.ENGLISH)
     measures = models.ManyToManyField(Measure, blank=True, related_name="good_practices")

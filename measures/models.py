@@ -102,7 +102,7 @@ class CoverageCategory(models.Model):
     """An SDG indicator 1.3.1 population group, as the ILO reports it. Reference data."""
 
     code = models.CharField(max_length=20, unique=True)
-    ilo_series_code = models.CharField("ILO series code", max_length=40, unique=True)
+    ilo_series_code = models.CharField(_("ILO series code"), max_length=40, unique=True)
     name = models.CharField(max_length=200)
     age_group = models.CharField(max_length=20, choices=AgeGroup.choices)
     sexes = ArrayField(
