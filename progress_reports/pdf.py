@@ -6,7 +6,9 @@ SVG, so WeasyPrint never fetches anything (the URL fetcher refuses every address
 Rendering takes a second or two (WeasyPrint lays out every line in Python), but a published version
 never changes: its PDF is rendered at the first download and kept through Django's storage API under
 a name that changes with whatever the PDF shows that could change (the cycle's title or session, the
-layout), so every later download is served as a file.
+layout), so every later download is served as a file. Its headings and labels are in the language of
+the page it is downloaded from, so each language has its own PDF (the report's text is the same in
+all of them); the portal's default language's is rendered as the report is published.
 """
 
 import hashlib
@@ -18,6 +20,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from progress_reports import charts
 
@@ -27,7 +30,7 @@ BETWEEN_TAGS = re.compile(r">\s+<")
 
 STYLESHEET = "css/report-print.css"
 # Raise when the PDF's template or stylesheet changes, so that kept PDFs are rendered anew.
-LAYOUT_VERSION = 6
+LAYOUT_VERSION = 7
 
 
 def refuse_fetch(url, *args, **kwargs):
@@ -54,31 +57,43 @@ def render_pdf(request, context):
     return document.write_pdf(stylesheets=[CSS(string=stylesheet())])
 
 
-def stored_name(report):
-    """Where the report's PDF is kept: a new name whenever something it shows may have changed."""
+def stored_name(report, language=None):
+    """Where the report's PDF in `language` (the active one by default) is kept: a new name whenever something
+    it shows may have changed."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
     cycle = report.cycle
     fingerprint = "|".join(
         str(part)
-        for part in [report.pk, report.published_at.isoformat(), cycle.slug, cycle.title, cycle.session, LAYOUT_VERSION]
+        for part in [
+            report.pk,
+            report.published_at.isoformat(),
+            cycle.slug,
+            cycle.title,
+            cycle.session,
+            language,
+            LAYOUT_VERSION,
+        ]
     )
     digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:20]
-    return f"report-pdfs/{report.country.iso3.lower()}-{cycle.slug}-v{report.version}-{digest}.pdf"
+    return f"report-pdfs/{report.country.iso3.lower()}-{cycle.slug}-v{report.version}-{language}-{digest}.pdf"
 
 
 def keep_published_pdf(report, context_for):
-    """Render and keep a just-published report's PDF, so that no visitor waits for it. A failure is logged,
-    never raised: the publication stands, and the PDF is rendered at its first download instead."""
+    """Render and keep a just-published report's PDF in the portal's default language, so that no visitor waits
+    for it. A failure is logged, never raised: the publication stands, and the PDF is rendered at its first
+    download instead."""
     try:
-        name = stored_name(report)
-        if not default_storage.exists(name):
-            default_storage.save(name, ContentFile(render_pdf(None, context_for(report))))
+        with translation.override(settings.LANGUAGE_CODE):
+            name = stored_name(report)
+            if not default_storage.exists(name):
+                default_storage.save(name, ContentFile(render_pdf(None, context_for(report))))
     except Exception:
         logger.exception("The PDF of report %s could not be rendered at publication.", report.pk)
 
 
 def published_pdf(request, report, context_for):
-    """An open file of the published report's PDF, rendered and kept on first use. `context_for(report)` builds
-    the page's context (called only when the PDF must be rendered)."""
+    """An open file of the published report's PDF in the page's language, rendered and kept on first use.
+    `context_for(report)` builds the page's context (called only when the PDF must be rendered)."""
     name = stored_name(report)
     if not default_storage.exists(name):
         default_storage.save(name, ContentFile(render_pdf(request, context_for(report))))

@@ -230,3 +230,14 @@ def test_it_is_submitted_only_once_per_cycle_in_progress(focal_point, cycle, rep
     with pytest.raises(services.ReportRefused):
         start(focal_point, cycle)
     submitted(draft, focal_point)
+
+
+def test_the_pdf_is_in_the_language_of_the_page_it_is_downloaded_from(client, report):
+    def text(path):
+        document = client.get(path).content
+        return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(document)).pages).split())
+
+    french = text("/fr/reports/tha/2026/report.pdf")
+    assert "Publié le" in french and "Our progress since 2024." in french  # the report's own text as written
+    english = text("/reports/tha/2026/report.pdf")  # not the French one, kept first
+    assert "Published" in english and "Publié le" not in english
