@@ -23,6 +23,12 @@ class YearFilter(django_filters.Filter):
 
 
 class PracticeFilter(django_filters.FilterSet):
+    """The list's search and filters: their form, and their validated values (`values`).
+
+    The list page counts, filters and orders on bit sets (good_practices.search); `qs` gives the same
+    practices in SQL, and the tests hold the two to each other.
+    """
+
     q = django_filters.CharFilter(
         label=_("Search the good practices"),
         help_text=_(

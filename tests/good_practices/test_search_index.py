@@ -157,3 +157,34 @@ def test_a_theme_removed_from_the_list_is_no_longer_offered_as_a_filter(client):
     assert response.status_code == 200
     themes = [value.value for value in response.context["search"].facets["theme"]]
     assert themes == ["children"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "fishers"},
+        {"q": '"fishers insurance" -boats', "subregion": "sea"},
+        {"q": "fishers", "measure": "7", "theme": "children"},
+        {"country": "FJI", "language": "fr"},
+        {"year": "2024", "measure": "1"},
+    ],
+)
+def test_the_bit_sets_give_the_practices_the_same_filters_give_in_sql(params):
+    from good_practices.filters import PracticeFilter
+
+    countries, measures, themes = ["THA", "FJI", "VNM"], [(1,), (7,), (1, 7)], [("children",), ("financing",)]
+    for number in range(24):
+        make_practice(
+            countries[number % 3],
+            title=["Fishers insurance", "Child grant", "Fishers and boats"][number % 3 - 1],
+            body=["Boats are insured.", "Paid monthly.", "Fishers insurance for all."][number % 3],
+            measures=measures[number % 3],
+            themes=themes[number % 2],
+            language=["en", "fr"][number % 2],
+            days_ago=number * 60,
+        )
+    search = PracticeSearch(params)
+    in_sql = set(PracticeFilter(params, queryset=GoodPractice.objects.published()).qs.values_list("pk", flat=True))
+    assert set(search.ids(0, 100)) == in_sql
+    assert search.total == len(in_sql)
+    assert in_sql  # each of these searches finds something
